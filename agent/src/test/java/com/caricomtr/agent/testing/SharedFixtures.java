@@ -20,7 +20,8 @@ public final class SharedFixtures {
 
     public static Path directory() {
         String configured = System.getProperty("caricomtr.shared.dir");
-        Path shared = configured != null ? Path.of(configured) : findUpwards();
+        Path shared = configured != null && Files.isDirectory(Path.of(configured, "fixtures"))
+                ? Path.of(configured) : findUpwards();
         return shared.resolve("fixtures").resolve("woocommerce").normalize();
     }
 
