@@ -1,0 +1,6 @@
+package com.caricomtr.agent.woo.php;
+
+/** {@code N;} */
+public record PhpNull() implements PhpValue {
+    public static final PhpNull INSTANCE = new PhpNull();
+}
