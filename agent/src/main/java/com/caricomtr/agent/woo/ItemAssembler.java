@@ -1,0 +1,221 @@
+package com.caricomtr.agent.woo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.caricomtr.agent.woo.php.PhpSerializedException;
+import com.caricomtr.agent.woo.php.WooTaxData;
+
+/** Turns an order's (or refund's) raw item rows into typed lines, recording what is odd. */
+final class ItemAssembler {
+    /** Item meta the reader asks for; anything else (variation attributes, plugin data) stays in the database. */
+    static final List<String> ITEM_META_KEYS = List.of("_product_id", "_variation_id", "_qty", "_tax_class",
+            "_line_subtotal", "_line_subtotal_tax", "_line_total", "_line_tax", "_line_tax_data", "method_id",
+            "instance_id", "cost", "total_tax", "taxes", "_tax_status", "discount_amount", "discount_amount_tax",
+            "rate_id", "label", "compound", "tax_amount", "shipping_tax_amount", "rate_percent");
+
+    record Lines(List<LineItem> lineItems,
+                 List<ShippingLine> shippingLines,
+                 List<FeeLine> feeLines,
+                 List<CouponLine> couponLines,
+                 List<TaxLine> taxLines) {
+    }
+
+    private final Map<Long, ProductInfo> products;
+    private final TaxRateTable rates;
+
+    ItemAssembler(Map<Long, ProductInfo> products, TaxRateTable rates) {
+        this.products = products;
+        this.rates = rates;
+    }
+
+    /**
+     * @param where     field prefix naming the owner, e.g. {@code ""} or {@code "refunds[72]."}
+     * @param orderTaxLines the order's tax lines, for refunds (which carry none of their own); null for orders
+     */
+    Lines assemble(List<RawItem> items, String where, List<TaxLine> orderTaxLines, List<Problem> problems) {
+        List<TaxLine> taxLines = new ArrayList<>();
+        for (RawItem item : items) {
+            if ("tax".equals(item.type)) {
+                taxLines.add(taxLine(item, where + "tax_lines[" + taxLines.size() + "]"));
+            }
+        }
+        List<TaxLine> knownTaxes = orderTaxLines != null ? orderTaxLines : taxLines;
+        List<LineItem> lineItems = new ArrayList<>();
+        List<ShippingLine> shipping = new ArrayList<>();
+        List<FeeLine> fees = new ArrayList<>();
+        List<CouponLine> coupons = new ArrayList<>();
+        for (RawItem item : items) {
+            switch (item.type) {
+                case "line_item" -> lineItems.add(lineItem(item, where + "line_items[" + lineItems.size() + "]",
+                        knownTaxes, problems));
+                case "shipping" -> shipping.add(shippingLine(item, where + "shipping_lines[" + shipping.size() + "]",
+                        knownTaxes, problems));
+                case "fee" -> fees.add(feeLine(item, where + "fee_lines[" + fees.size() + "]", knownTaxes, problems));
+                case "coupon" -> coupons.add(new CouponLine(item.id, item.name,
+                        Amounts.parseOrZero(item.meta("discount_amount"), where + "coupon_lines." + item.id
+                                + ".discount_amount"),
+                        Amounts.parseOrZero(item.meta("discount_amount_tax"), where + "coupon_lines." + item.id
+                                + ".discount_amount_tax")));
+                case "tax" -> { }
+                default -> problems.add(new Problem(where + "items[" + item.id + "]",
+                        "item type '" + item.type + "' is not an order line the agent knows; ignored"));
+            }
+        }
+        return new Lines(List.copyOf(lineItems), List.copyOf(shipping), List.copyOf(fees), List.copyOf(coupons),
+                List.copyOf(taxLines));
+    }
+
+    private LineItem lineItem(RawItem item, String field, List<TaxLine> taxLines, List<Problem> problems) {
+        long productId = id(item.meta("_product_id"), field + "._product_id", problems);
+        long variationId = id(item.meta("_variation_id"), field + "._variation_id", problems);
+        String taxClass = text(item.meta("_tax_class"));
+        BigDecimal total = Amounts.parseRequired(item.meta("_line_total"), field + "._line_total");
+        BigDecimal subtotal = item.meta("_line_subtotal") == null ? total
+                : Amounts.parse(item.meta("_line_subtotal"), field + "._line_subtotal");
+        BigDecimal totalTax = Amounts.parseOrZero(item.meta("_line_tax"), field + "._line_tax");
+        BigDecimal subtotalTax = item.meta("_line_subtotal_tax") == null ? totalTax
+                : Amounts.parseOrZero(item.meta("_line_subtotal_tax"), field + "._line_subtotal_tax");
+        TaxAmounts taxes = taxes(item.meta("_line_tax_data"), WooTaxData.TOTAL, totalTax, taxClass,
+                field + "._line_tax_data", taxLines, problems);
+        TaxAmounts subtotalTaxes = taxes(item.meta("_line_tax_data"), WooTaxData.SUBTOTAL, subtotalTax, taxClass,
+                null, taxLines, problems);
+        return new LineItem(item.id, item.name, productId, variationId, sku(productId, variationId, field, problems),
+                Amounts.parseRequired(item.meta("_qty"), field + "._qty"), taxClass, subtotal, subtotalTax, total,
+                totalTax, taxes, subtotalTaxes);
+    }
+
+    private ShippingLine shippingLine(RawItem item, String field, List<TaxLine> taxLines, List<Problem> problems) {
+        BigDecimal totalTax = Amounts.parseOrZero(item.meta("total_tax"), field + ".total_tax");
+        return new ShippingLine(item.id, item.name, text(item.meta("method_id")), text(item.meta("instance_id")),
+                Amounts.parseRequired(item.meta("cost"), field + ".cost"), totalTax,
+                taxes(item.meta("taxes"), WooTaxData.TOTAL, totalTax, "", field + ".taxes", taxLines, problems));
+    }
+
+    private FeeLine feeLine(RawItem item, String field, List<TaxLine> taxLines, List<Problem> problems) {
+        String taxClass = text(item.meta("_tax_class"));
+        BigDecimal totalTax = Amounts.parseOrZero(item.meta("_line_tax"), field + "._line_tax");
+        return new FeeLine(item.id, item.name, taxClass, text(item.meta("_tax_status")),
+                Amounts.parseRequired(item.meta("_line_total"), field + "._line_total"), totalTax,
+                taxes(item.meta("_line_tax_data"), WooTaxData.TOTAL, totalTax, taxClass, field + "._line_tax_data",
+                        taxLines, problems));
+    }
+
+    private TaxLine taxLine(RawItem item, String field) {
+        long rateId = parseId(item.meta("rate_id"), field + ".rate_id");
+        String percentText = item.meta("rate_percent");
+        BigDecimal percent = percentText == null || percentText.isBlank() ? null
+                : Amounts.parse(percentText, field + ".rate_percent");
+        if (percent == null && rates.get(rateId) != null) {
+            percent = rates.get(rateId).percent();
+        }
+        String compound = text(item.meta("compound"));
+        return new TaxLine(item.id, rateId, item.name, text(item.meta("label")),
+                "1".equals(compound) || "yes".equals(compound),
+                Amounts.parseOrZero(item.meta("tax_amount"), field + ".tax_amount"),
+                Amounts.parseOrZero(item.meta("shipping_tax_amount"), field + ".shipping_tax_amount"), percent);
+    }
+
+    /**
+     * Tax per rate from the serialized data. When that is unreadable or missing while the plain tax column says
+     * there is tax, the rate is recovered from the line's tax class (or the order's only rate) and a problem is
+     * recorded; when even that is ambiguous the taxes stay empty and the invoice mapping refuses the line.
+     */
+    private TaxAmounts taxes(String serialized, String section, BigDecimal plainTax, String taxClass, String field,
+                             List<TaxLine> taxLines, List<Problem> problems) {
+        String failure = null;
+        if (serialized != null && !serialized.isBlank()) {
+            try {
+                Map<Long, BigDecimal> amounts = WooTaxData.taxAmounts(serialized, section);
+                if (!amounts.isEmpty() || plainTax.signum() == 0) {
+                    return normalised(amounts);
+                }
+                failure = "holds no '" + section + "' taxes although the line's tax is " + plainTax.toPlainString();
+            } catch (PhpSerializedException e) {
+                failure = "is not readable PHP-serialized data (" + e.getMessage() + ")";
+            }
+        }
+        if (plainTax.signum() == 0) {
+            return TaxAmounts.NONE;
+        }
+        Long rateId = rateFor(taxClass, taxLines);
+        if (field != null) {
+            String cause = failure != null ? failure : "is missing although the line's tax is " + plainTax.toPlainString();
+            problems.add(new Problem(field, cause + (rateId == null
+                    ? "; the tax rate cannot be recovered"
+                    : "; tax " + plainTax.toPlainString() + " assigned to rate " + rateId + " from the tax class")));
+        }
+        return rateId == null ? TaxAmounts.NONE : new TaxAmounts(Map.of(rateId, plainTax));
+    }
+
+    private Long rateFor(String taxClass, List<TaxLine> taxLines) {
+        Long match = null;
+        for (TaxLine line : taxLines) {
+            TaxRateTable.Rate rate = rates.get(line.rateId());
+            if (rate != null && taxClass.equals(rate.taxClass())) {
+                if (match != null) {
+                    return null;
+                }
+                match = line.rateId();
+            }
+        }
+        if (match == null && taxLines.size() == 1) {
+            match = taxLines.getFirst().rateId();
+        }
+        return match;
+    }
+
+    private static TaxAmounts normalised(Map<Long, BigDecimal> amounts) {
+        Map<Long, BigDecimal> out = new java.util.TreeMap<>();
+        amounts.forEach((id, amount) -> out.put(id, Amounts.normalise(amount)));
+        return new TaxAmounts(out);
+    }
+
+    private String sku(long productId, long variationId, String field, List<Problem> problems) {
+        if (productId == 0) {
+            return "";
+        }
+        ProductInfo product = products.get(productId);
+        if (product == null) {
+            problems.add(new Problem(field + "._product_id",
+                    "product " + productId + " no longer exists; its SKU is unknown"));
+            return "";
+        }
+        if (variationId != 0) {
+            ProductInfo variation = products.get(variationId);
+            if (variation == null) {
+                problems.add(new Problem(field + "._variation_id",
+                        "variation " + variationId + " no longer exists; the product's SKU is used"));
+            } else if (!variation.sku().isEmpty()) {
+                return variation.sku();
+            }
+        }
+        return product.sku();
+    }
+
+    private static long id(String text, String field, List<Problem> problems) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(field, "is not an id: '" + text + "'; treated as none"));
+            return 0;
+        }
+    }
+
+    private static long parseId(String text, String field) {
+        try {
+            return Long.parseLong(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw new OrderDataException(field, "is not a tax rate id: '" + text + "'");
+        }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}
