@@ -1,0 +1,194 @@
+package com.caricomtr.agent.cari;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import com.caricomtr.agent.invoice.CustomerRecord;
+import com.caricomtr.agent.invoice.Invoice;
+import io.helidon.config.Config;
+import okhttp3.HttpUrl;
+
+/**
+ * The agent's connection to Cari.com.tr. Thread-safe; create one per Cari account and share it. Every method is
+ * synchronous (the sync engine calls it from virtual threads) and reports any failure as a classified
+ * {@link CariException}. Each method has a variant taking a {@link CariCallContext} that is handed to the
+ * {@link CariExchangeListener} for log correlation.
+ */
+public final class CariClient implements AutoCloseable {
+    private final CariSettings settings;
+    private final CariTransport transport;
+
+    CariClient(CariSettings settings, CariExchangeListener listener, Clock clock) {
+        this.settings = settings;
+        this.transport = new CariTransport(settings, listener, clock);
+    }
+
+    /** A client that logs every exchange through {@link LoggingExchangeListener}. */
+    public static CariClient create(CariSettings settings) {
+        return create(settings, new LoggingExchangeListener());
+    }
+
+    public static CariClient create(CariSettings settings, CariExchangeListener listener) {
+        return new CariClient(settings, listener, Clock.systemUTC());
+    }
+
+    /** From the {@code cari} configuration node; see {@link CariSettings#from(Config)} for the keys. */
+    public static CariClient fromConfig(Config cari) {
+        return create(CariSettings.from(cari));
+    }
+
+    /** Checks the firma kodu and the token ({@code GET /baglanti-testi}). */
+    public ConnectionInfo testConnection() throws CariException {
+        return testConnection(CariCallContext.NONE);
+    }
+
+    public ConnectionInfo testConnection(CariCallContext context) throws CariException {
+        return transport.exchange("GET", transport.url(CariWire.PATH_CONNECTION_TEST), null, context, body -> {
+            CariWire.ConnectionTestResponse answer = CariJson.read(body, CariWire.ConnectionTestResponse.class);
+            if (answer == null || !CariWire.CONNECTION_OK.equals(answer.durum())) {
+                throw new IOException("durum is " + (answer == null ? null : answer.durum()) + ", not ok");
+            }
+            return new ConnectionInfo(answer.firmaKodu(), answer.firmaAdi());
+        });
+    }
+
+    public CariCustomerRef createCustomer(CustomerRecord customer) throws CariException {
+        return createCustomer(customer, CariCallContext.NONE);
+    }
+
+    /** {@code POST /cariler}. */
+    public CariCustomerRef createCustomer(CustomerRecord customer, CariCallContext context) throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_CUSTOMERS);
+        return transport.exchange("POST", url, customerBody(url, "POST", customer), context, CariClient::customerRef);
+    }
+
+    public CariCustomerRef updateCustomer(String id, CustomerRecord customer) throws CariException {
+        return updateCustomer(id, customer, CariCallContext.NONE);
+    }
+
+    /** {@code PUT /cariler/{id}}. */
+    public CariCustomerRef updateCustomer(String id, CustomerRecord customer, CariCallContext context)
+            throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_CUSTOMERS, requireId(id, "customer id"));
+        return transport.exchange("PUT", url, customerBody(url, "PUT", customer), context, CariClient::customerRef);
+    }
+
+    public Optional<CariCustomerRef> findCustomer(String key) throws CariException {
+        return findCustomer(key, CariCallContext.NONE);
+    }
+
+    /** {@code GET /cariler?dis_anahtar=}: the customer created earlier under our stable key, if any. */
+    public Optional<CariCustomerRef> findCustomer(String key, CariCallContext context) throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_CUSTOMERS).newBuilder()
+                .addQueryParameter(CariWire.QUERY_CUSTOMER_KEY, requireId(key, "customer key"))
+                .build();
+        return transport.exchange("GET", url, null, context, body -> {
+            CariWire.CustomerListResponse answer = CariJson.read(body, CariWire.CustomerListResponse.class);
+            List<CariWire.IdOnly> found = answer.customers();
+            if (found == null) {
+                throw new IOException("cariler is missing");
+            }
+            return found.isEmpty() ? Optional.<CariCustomerRef>empty()
+                    : Optional.of(new CariCustomerRef(requireAnswered(found.getFirst().id(), "cariler[].id")));
+        });
+    }
+
+    public CariInvoiceRef createInvoice(Invoice invoice, String cariId) throws CariException {
+        return createInvoice(invoice, cariId, CariCallContext.forOrder(invoice.orderId(), 0));
+    }
+
+    /**
+     * {@code POST /faturalar}. When Cari already has this invoice number the exception's class is
+     * {@link FailureClass#CONFLICT} and {@link CariException#existingInvoiceId()} holds the existing invoice's id.
+     */
+    public CariInvoiceRef createInvoice(Invoice invoice, String cariId, CariCallContext context)
+            throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_INVOICES);
+        CariWire.InvoiceRequest body;
+        try {
+            body = CariMapping.invoice(invoice, cariId);
+        } catch (IllegalArgumentException problem) {
+            throw transport.unsendable("POST", url, problem);
+        }
+        return transport.exchange("POST", url, body, context, answer -> {
+            CariWire.InvoiceSummary created = CariJson.read(answer, CariWire.InvoiceResponse.class).invoice();
+            if (created == null) {
+                throw new IOException("fatura is missing");
+            }
+            return invoiceRef(created, invoice.number());
+        });
+    }
+
+    public Optional<CariInvoiceRef> findInvoice(String series, String number) throws CariException {
+        return findInvoice(series, number, CariCallContext.NONE);
+    }
+
+    /** {@code GET /faturalar?seri_no=&fatura_no=}: after a crash, whether an invoice was created before it. */
+    public Optional<CariInvoiceRef> findInvoice(String series, String number, CariCallContext context)
+            throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_INVOICES).newBuilder()
+                .addQueryParameter(CariWire.QUERY_INVOICE_SERIES, requireId(series, "series"))
+                .addQueryParameter(CariWire.QUERY_INVOICE_NUMBER, requireId(number, "invoice number"))
+                .build();
+        return transport.exchange("GET", url, null, context, body -> {
+            List<CariWire.InvoiceSummary> found = CariJson.read(body, CariWire.InvoiceListResponse.class).invoices();
+            if (found == null) {
+                throw new IOException("faturalar is missing");
+            }
+            return found.isEmpty() ? Optional.<CariInvoiceRef>empty() : Optional.of(invoiceRef(found.getFirst(), number));
+        });
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CariClient[" + settings + "]";
+    }
+
+    CariTransport transport() {
+        return transport;
+    }
+
+    private CariWire.CustomerRequest customerBody(HttpUrl url, String method, CustomerRecord customer)
+            throws CariException {
+        try {
+            return CariMapping.customer(customer);
+        } catch (IllegalArgumentException problem) {
+            throw transport.unsendable(method, url, problem);
+        }
+    }
+
+    private static CariCustomerRef customerRef(String body) throws IOException {
+        CariWire.IdOnly customer = CariJson.read(body, CariWire.CustomerResponse.class).customer();
+        if (customer == null) {
+            throw new IOException("cari is missing");
+        }
+        return new CariCustomerRef(requireAnswered(customer.id(), "cari.id"));
+    }
+
+    /** Cari may leave the number out of its answer; it is the one we sent or asked for. */
+    private static CariInvoiceRef invoiceRef(CariWire.InvoiceSummary invoice, String numberWeKnow) throws IOException {
+        String number = invoice.faturaNo() == null || invoice.faturaNo().isBlank() ? numberWeKnow : invoice.faturaNo();
+        return new CariInvoiceRef(requireAnswered(invoice.id(), "fatura.id"), number);
+    }
+
+    private static String requireAnswered(String value, String field) throws IOException {
+        if (value == null || value.isBlank()) {
+            throw new IOException(field + " is missing");
+        }
+        return value;
+    }
+
+    private static String requireId(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,32 @@
+package com.caricomtr.agent.cari;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The one Jackson setup for Cari bodies. Money never passes through it as a number: the DTOs hold strings. */
+final class CariJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            // Cari may add fields to its answers; that must not break a running agent.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private CariJson() {
+    }
+
+    static String write(Object body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            // Our DTOs are plain records of strings; failing here is a bug, not a Cari failure.
+            throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    static <T> T read(String json, Class<T> type) throws IOException {
+        return MAPPER.readValue(json, type);
+    }
+}

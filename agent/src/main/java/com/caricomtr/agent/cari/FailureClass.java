@@ -1,0 +1,11 @@
+package com.caricomtr.agent.cari;
+
+/** What the sync engine should do after a failed Cari call. */
+public enum FailureClass {
+    /** Trying the same call again later may succeed: network trouble, timeouts, 5xx, 429, 408. */
+    RETRYABLE,
+    /** Repeating the call cannot help until someone changes data or configuration: 4xx, contract mismatches. */
+    PERMANENT,
+    /** The invoice number already exists in Cari; its id is in {@link CariException#existingInvoiceId()}. */
+    CONFLICT
+}
