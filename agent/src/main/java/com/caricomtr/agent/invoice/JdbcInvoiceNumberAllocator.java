@@ -1,0 +1,179 @@
+package com.caricomtr.agent.invoice;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+/**
+ * Gapless counters in the agent's own tables ({@code <prefix>caricomtr_invoice_counters} and
+ * {@code <prefix>caricomtr_invoice_numbers}, created by the Flyway migration {@code V1__invoice_numbers.sql}).
+ *
+ * <p>One transaction per allocation: lock the counter row ({@code SELECT ... FOR UPDATE}), record the order's
+ * assignment, advance the counter, commit. Concurrent allocations of a series queue on that row lock, so no
+ * sequence is skipped or handed out twice; a rolled-back allocation rolls back the counter with it. The unique keys
+ * are the last word: one assignment per order, one order per (series, year, sequence).
+ */
+public final class JdbcInvoiceNumberAllocator implements InvoiceNumberAllocator {
+    private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z0-9_]{0,32}");
+    private static final int MAX_ATTEMPTS = 5;
+    private static final int ER_DUP_ENTRY = 1062;
+    private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int ER_LOCK_DEADLOCK = 1213;
+
+    private final DataSource dataSource;
+    private final String selectAssignment;
+    private final String ensureCounter;
+    private final String lockCounter;
+    private final String insertAssignment;
+    private final String advanceCounter;
+
+    /** @param tablePrefix the WordPress table prefix the migration ran with, e.g. {@code wp_} */
+    public JdbcInvoiceNumberAllocator(DataSource dataSource, String tablePrefix) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        if (tablePrefix == null || !TABLE_PREFIX.matcher(tablePrefix).matches()) {
+            throw new IllegalArgumentException("table prefix must be letters, digits or '_', got '" + tablePrefix + "'");
+        }
+        String numbers = tablePrefix + "caricomtr_invoice_numbers";
+        String counters = tablePrefix + "caricomtr_invoice_counters";
+        selectAssignment = "SELECT series, invoice_year, sequence_no FROM " + numbers + " WHERE order_id = ?";
+        // ON DUPLICATE KEY takes an exclusive lock at once; INSERT IGNORE would take a shared one, and two
+        // allocations both upgrading their shared lock to FOR UPDATE would deadlock.
+        ensureCounter = "INSERT INTO " + counters + " (series, invoice_year, next_value) VALUES (?, ?, 1)"
+                + " ON DUPLICATE KEY UPDATE next_value = next_value";
+        lockCounter = "SELECT next_value FROM " + counters + " WHERE series = ? AND invoice_year = ? FOR UPDATE";
+        insertAssignment = "INSERT INTO " + numbers + " (order_id, series, invoice_year, sequence_no)"
+                + " VALUES (?, ?, ?, ?)";
+        advanceCounter = "UPDATE " + counters + " SET next_value = ? WHERE series = ? AND invoice_year = ?";
+    }
+
+    @Override
+    public InvoiceNumberAssignment allocate(long orderId, String series, int year) {
+        Objects.requireNonNull(series, "series");
+        SQLException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                return allocateInTransaction(connection, orderId, series, year);
+            } catch (SQLException e) {
+                if (e.getErrorCode() == ER_DUP_ENTRY) {
+                    // Another allocation for the same order won the race: its assignment is the order's number.
+                    return find(orderId).orElseThrow(() -> new NumberAllocationException("counter of series "
+                            + series + " year " + year + " is behind the numbers already assigned: it handed out a "
+                            + "taken sequence (was a table edited by hand?)", e));
+                }
+                if (!isTransient(e)) {
+                    throw new NumberAllocationException("cannot allocate an invoice number for order " + orderId
+                            + ": " + e.getMessage(), e);
+                }
+                last = e;
+                pause(attempt);
+            }
+        }
+        throw new NumberAllocationException("cannot allocate an invoice number for order " + orderId + " after "
+                + MAX_ATTEMPTS + " attempts: " + last.getMessage(), last);
+    }
+
+    @Override
+    public Optional<InvoiceNumberAssignment> find(long orderId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return select(connection, orderId);
+        } catch (SQLException e) {
+            throw new NumberAllocationException("cannot read the invoice number of order " + orderId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private InvoiceNumberAssignment allocateInTransaction(Connection connection, long orderId, String series,
+                                                          int year) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            Optional<InvoiceNumberAssignment> existing = select(connection, orderId);
+            if (existing.isPresent()) {
+                connection.commit();
+                return existing.get();
+            }
+            long sequence = lockNextValue(connection, series, year);
+            try (PreparedStatement insert = connection.prepareStatement(insertAssignment)) {
+                insert.setLong(1, orderId);
+                insert.setString(2, series);
+                insert.setInt(3, year);
+                insert.setLong(4, sequence);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement advance = connection.prepareStatement(advanceCounter)) {
+                advance.setLong(1, sequence + 1);
+                advance.setString(2, series);
+                advance.setInt(3, year);
+                advance.executeUpdate();
+            }
+            connection.commit();
+            return new InvoiceNumberAssignment(orderId, series, year, sequence);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection, e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private long lockNextValue(Connection connection, String series, int year) throws SQLException {
+        try (PreparedStatement ensure = connection.prepareStatement(ensureCounter)) {
+            ensure.setString(1, series);
+            ensure.setInt(2, year);
+            ensure.executeUpdate();
+        }
+        try (PreparedStatement lock = connection.prepareStatement(lockCounter)) {
+            lock.setString(1, series);
+            lock.setInt(2, year);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("counter row for series " + series + " year " + year + " vanished");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private Optional<InvoiceNumberAssignment> select(Connection connection, long orderId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(selectAssignment)) {
+            select.setLong(1, orderId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new InvoiceNumberAssignment(orderId, rs.getString(1), rs.getInt(2),
+                        rs.getLong(3)));
+            }
+        }
+    }
+
+    /** Deadlocks and lock wait timeouts roll the transaction back whole, so it is safe to run it again. */
+    private static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        return e.getErrorCode() == ER_LOCK_DEADLOCK || e.getErrorCode() == ER_LOCK_WAIT_TIMEOUT
+                || (state != null && state.startsWith("40"));
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NumberAllocationException("interrupted while allocating an invoice number", e);
+        }
+    }
+}
