@@ -116,17 +116,23 @@ public final class TestDatabase {
      */
     public DatabaseSettings fixture(String name) {
         Path dump = SharedFixtures.dump(name);
-        return fixtures.computeIfAbsent(name, n -> {
-            DatabaseSettings db = newDatabase("fx_" + n);
-            try (Connection c = connect(db); InputStream in = Files.newInputStream(dump)) {
-                SqlScript.run(c, in, true);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return db;
-        });
+        return fixtures.computeIfAbsent(name, n -> load(dump, newDatabase("fx_" + n)));
+    }
+
+    /** A private, writable copy of a {@code ../shared} fixture, for tests that damage data on purpose. */
+    public DatabaseSettings fixtureCopy(String name) {
+        return load(SharedFixtures.dump(name), newDatabase("copy_" + name));
+    }
+
+    private static DatabaseSettings load(Path dump, DatabaseSettings db) {
+        try (Connection c = connect(db); InputStream in = Files.newInputStream(dump)) {
+            SqlScript.run(c, in, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return db;
     }
 
     public DatabaseSettings settings(String database) {
