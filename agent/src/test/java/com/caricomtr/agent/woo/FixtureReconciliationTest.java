@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.caricomtr.agent.testing.SharedFixtures;
 
+import com.caricomtr.agent.testing.FixtureOrders;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

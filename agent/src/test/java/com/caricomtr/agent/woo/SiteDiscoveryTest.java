@@ -9,6 +9,8 @@ import com.caricomtr.agent.db.DatabaseSettings;
 import com.caricomtr.agent.db.JdbcConnectionPool;
 import com.caricomtr.agent.testing.TestDatabase;
 
+import com.caricomtr.agent.testing.FixtureOrders;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

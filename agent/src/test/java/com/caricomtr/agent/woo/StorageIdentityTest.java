@@ -3,6 +3,8 @@ package com.caricomtr.agent.woo;
 import java.util.Comparator;
 import java.util.List;
 
+import com.caricomtr.agent.testing.FixtureOrders;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

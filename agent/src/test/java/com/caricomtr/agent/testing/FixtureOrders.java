@@ -1,21 +1,29 @@
-package com.caricomtr.agent.woo;
+package com.caricomtr.agent.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import com.caricomtr.agent.db.DatabaseSettings;
 import com.caricomtr.agent.db.JdbcConnectionPool;
-import com.caricomtr.agent.testing.TestDatabase;
+import com.caricomtr.agent.woo.Order;
+import com.caricomtr.agent.woo.OrderReader;
+import com.caricomtr.agent.woo.OrderStorage;
+import com.caricomtr.agent.woo.ReaderSettings;
+import com.caricomtr.agent.woo.Rejection;
+import com.caricomtr.agent.woo.SiteDiscovery;
+import com.caricomtr.agent.woo.StorageMode;
+import com.caricomtr.agent.woo.TablePrefix;
 
 /** Loads every order of a {@code ../shared} fixture through the real reader. */
-final class FixtureOrders {
-    record Read(StorageMode mode, List<Order> orders, List<Rejection> rejections, long statements) {
+public final class FixtureOrders {
+    public record Read(StorageMode mode, List<Order> orders, List<Rejection> rejections, long statements) {
     }
 
     private FixtureOrders() {
     }
 
-    static Read read(String fixture, OrderStorage storage) {
+    /** Every order of the fixture, from {@code storage}, or from the authoritative storage when null. */
+    public static Read read(String fixture, OrderStorage storage) {
         DatabaseSettings db = TestDatabase.get().fixture(fixture);
         try (JdbcConnectionPool pool = JdbcConnectionPool.open(db)) {
             StorageMode mode = SiteDiscovery.discover(pool.dataSource(), TablePrefix.of("wp_")).getFirst().storage();

@@ -1,0 +1,27 @@
+package com.caricomtr.agent.cli;
+
+import com.caricomtr.agent.Main;
+
+import picocli.CommandLine.Command;
+
+/** The {@code caricomtr-agent} command and its subcommands. */
+@Command(name = "caricomtr-agent", mixinStandardHelpOptions = true, version = Main.VERSION,
+        description = "Carries WooCommerce orders and customers into Cari.com.tr.",
+        subcommands = {ServeCommand.class, OrdersCommand.class})
+public final class AgentCommand implements Runnable {
+    private static volatile boolean serving;
+
+    static void markServing() {
+        serving = true;
+    }
+
+    /** True once {@code serve} started the server, whose threads then keep the JVM alive. */
+    public static boolean isServing() {
+        return serving;
+    }
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+}
