@@ -107,11 +107,15 @@ public final class Sandbox implements AutoCloseable {
         return Optional.ofNullable(dataFile).map(DataFile::path);
     }
 
-    /** Forgets customers, invoices, requests and counters; faults return to the start settings. */
+    /**
+     * Forgets customers, invoices, requests and counters; faults return to the start settings. Requests held by a
+     * timeout fault are released, and nothing they do afterwards is counted.
+     */
     public void reset() {
+        traffic.reset();
+        pauses.releaseCurrent();
         ledger.clear();
         requestLog.clear();
-        traffic.reset();
         faults.reset();
         faults.script(options.faultScript());
     }

@@ -3,6 +3,7 @@ package com.caricomtr.sandbox.traffic;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters over all API requests since start or the last reset. */
@@ -11,6 +12,12 @@ public final class TrafficStats {
     private final LongAdder unanswered = new LongAdder();
     private final LongAdder conflictsWithDifferentContent = new LongAdder();
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+
+    /** Changes at every reset, so that requests begun before a reset are not counted after it. */
+    public long epoch() {
+        return epoch.get();
+    }
 
     public void answered(int status) {
         requests.increment();
@@ -52,6 +59,7 @@ public final class TrafficStats {
     }
 
     public void reset() {
+        epoch.incrementAndGet();
         requests.reset();
         unanswered.reset();
         conflictsWithDifferentContent.reset();

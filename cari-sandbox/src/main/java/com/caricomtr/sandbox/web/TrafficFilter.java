@@ -1,6 +1,7 @@
 package com.caricomtr.sandbox.web;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.caricomtr.sandbox.faults.FaultKind;
 import com.caricomtr.sandbox.store.Company;
@@ -14,8 +15,10 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * The outermost filter: gives each request its {@link RequestNotes} and, for {@code /api}, logs and counts it once it
- * is answered, dropped or abandoned.
+ * The outermost filter: gives each request its {@link RequestNotes} and, for {@code /api}, logs and counts it.
+ *
+ * <p>An answered request is recorded just before its answer is written, and an unanswered one before its connection
+ * is closed: whoever learns the outcome over HTTP finds it already in {@code /_sandbox/requests} and the stats.
  */
 public final class TrafficFilter implements Filter {
     private final RequestLog log;
@@ -43,25 +46,47 @@ public final class TrafficFilter implements Filter {
         request.headers().first(Authenticator.FIRMA_KODU).map(Company::mask).ifPresent(notes::firmaKodu);
         Instant at = Instant.now();
         long start = System.nanoTime();
-        Integer status = null;
+        long epoch = stats.epoch();
+        AtomicBoolean recorded = new AtomicBoolean();
+        Runnable answered = () -> {
+            if (recorded.compareAndSet(false, true)) {
+                record(request, path, epoch, notes, at, start, response.status().code());
+            }
+        };
+        response.beforeSend(answered);
         try {
             chain.proceed();
-            status = response.isSent() ? response.status().code() : null;
         } catch (HttpException e) {
-            status = e.status().code();
+            // Helidon's error handler answers after this filter; beforeSend records it then.
             throw e;
-        } finally {
-            // Anything else thrown (a dropped or broken connection) leaves status null: no answer reached the client.
-            if (status == null) {
-                stats.unanswered();
-            } else {
-                stats.answered(status);
+        } catch (RuntimeException e) {
+            // A dropped or broken connection: no answer will reach the client.
+            if (recorded.compareAndSet(false, true)) {
+                record(request, path, epoch, notes, at, start, null);
             }
-            FaultKind fault = notes.plan().kind();
-            log.add(new RequestRecord(at, request.prologue().method().text(), path,
-                    request.query().rawValue(), notes.firmaKodu(), status, notes.errorCode(),
-                    fault == FaultKind.NONE ? null : fault.wireName(), notes.plan().latencyMs(),
-                    (System.nanoTime() - start) / 1_000_000));
+            throw e;
         }
+        if (!response.isSent() && recorded.compareAndSet(false, true)) {
+            record(request, path, epoch, notes, at, start, null);
+        }
+    }
+
+    /** {@code path} is taken at the start: by the time of the answer, the request's path is relative to its service. */
+    private void record(RoutingRequest request, String path, long epoch, RequestNotes notes, Instant at, long start,
+                        Integer status) {
+        if (stats.epoch() != epoch) {
+            // Started before a reset, which forgot everything including this request.
+            return;
+        }
+        if (status == null) {
+            stats.unanswered();
+        } else {
+            stats.answered(status);
+        }
+        FaultKind fault = notes.plan().kind();
+        log.add(new RequestRecord(at, request.prologue().method().text(), path,
+                request.query().rawValue(), notes.firmaKodu(), status, notes.errorCode(),
+                fault == FaultKind.NONE ? null : fault.wireName(), notes.plan().latencyMs(),
+                (System.nanoTime() - start) / 1_000_000));
     }
 }
