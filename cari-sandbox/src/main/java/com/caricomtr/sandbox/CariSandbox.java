@@ -40,6 +40,11 @@ public final class CariSandbox implements AutoCloseable {
                     .port(options.port())
                     // The owner closes the sandbox; many in-process sandboxes must not each hook JVM shutdown.
                     .shutdownHook(false)
+                    // The sandbox reads and writes JSON bytes itself and needs no server features. Skipping their
+                    // discovery halves the first start, and keeps features the host application has on its
+                    // classpath (metrics, security, ...) off the sandbox.
+                    .featuresDiscoverServices(false)
+                    .mediaContext(media -> media.mediaSupportsDiscoverServices(false))
                     .routing(sandbox::routing)
                     .build()
                     .start();
