@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.caricomtr.sandbox.faults.FaultInjector;
 import com.caricomtr.sandbox.faults.FaultSettings;
 import com.caricomtr.sandbox.faults.StoreThenFail;
 import com.caricomtr.sandbox.faults.TimeoutThen;
@@ -38,6 +39,7 @@ public record SandboxOptions(String host,
         Objects.requireNonNull(faults, "faults");
         companies = List.copyOf(companies);
         faultScript = List.copyOf(faultScript);
+        FaultInjector.checkScript(faultScript);
         if (companies.isEmpty()) {
             throw new IllegalArgumentException("at least one company is needed");
         }

@@ -85,7 +85,7 @@ public final class AdminService implements HttpService {
         };
     }
 
-    private static boolean isLoopback(SocketAddress address) {
+    static boolean isLoopback(SocketAddress address) {
         return address instanceof InetSocketAddress inet && inet.getAddress() != null
                 && inet.getAddress().isLoopbackAddress();
     }
@@ -103,9 +103,8 @@ public final class AdminService implements HttpService {
         // Validate everything before changing anything.
         FaultSettings settings = FaultSettingsJson.apply(faults.settings(), patch);
         List<String> script = FaultSettingsJson.script(patch);
-        FaultInjector check = new FaultInjector(settings);
         if (script != null) {
-            check.script(script);
+            FaultInjector.checkScript(script);
         }
         faults.update(settings);
         if (script != null) {

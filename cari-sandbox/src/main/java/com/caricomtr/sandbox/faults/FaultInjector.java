@@ -53,6 +53,11 @@ public final class FaultInjector {
         script.addAll(parsed);
     }
 
+    /** Throws {@link IllegalArgumentException} naming the first entry that is not a known fault. */
+    public static void checkScript(List<String> entries) {
+        entries.forEach(ScriptedFault::parse);
+    }
+
     /** Script entries not used yet. */
     public synchronized List<String> pendingScript() {
         return script.stream().map(ScriptedFault::text).toList();
