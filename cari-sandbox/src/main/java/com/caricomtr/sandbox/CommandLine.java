@@ -14,7 +14,7 @@ import com.caricomtr.sandbox.faults.StoreThenFail;
 import com.caricomtr.sandbox.faults.TimeoutThen;
 import com.caricomtr.sandbox.store.Company;
 
-/** The command line: overrides of {@code application.yaml}, as {@code --name value} or {@code --name=value}. */
+/** The command line: overrides of {@code cari-sandbox.yaml}, as {@code --name value} or {@code --name=value}. */
 final class CommandLine {
     static final String USAGE = """
             Usage: java -jar cari-sandbox.jar [options]
@@ -25,7 +25,7 @@ final class CommandLine {
               --company CODE:TOKEN[:NAME] accept this company; repeat for more (replaces the configured ones)
               --allow-remote-admin        let non-loopback clients use /_sandbox
               --request-log-size N        recent requests kept for /_sandbox/requests (default 1000)
-              --config FILE               read this YAML file before the built-in application.yaml
+              --config FILE               read this YAML file before the built-in cari-sandbox.yaml
 
             Fault injection on /api/** (rates are fractions of requests, 0..1, adding up to at most 1):
               --seed N                    seed of the fault sequence (default 42)

@@ -1,6 +1,10 @@
 package com.caricomtr.sandbox;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+
+import com.caricomtr.sandbox.store.Company;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -8,10 +12,15 @@ import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
- * Starts the sandbox from {@code application.yaml} and the command line:
+ * Starts the sandbox from {@code cari-sandbox.yaml} and the command line:
  * {@code java -jar cari-sandbox/target/cari-sandbox.jar --port 8089}.
+ *
+ * <p>The configuration is not called {@code application.yaml} on purpose: the agent has this jar on its classpath, and
+ * Helidon reads the first {@code application.yaml} it finds there.
  */
 public final class Main {
+    static final String CONFIG_RESOURCE = "cari-sandbox.yaml";
+
     private Main() {
     }
 
@@ -25,7 +34,7 @@ public final class Main {
                 System.out.print(CommandLine.USAGE);
                 return;
             }
-            options = line.applyTo(SandboxOptions.fromConfig(config(line))).build();
+            options = line.applyTo(SandboxOptions.fromConfig(config(line.configFile()))).build();
         } catch (IllegalArgumentException e) {
             System.err.println("cari-sandbox: " + e.getMessage());
             System.err.print(CommandLine.USAGE);
@@ -41,7 +50,7 @@ public final class Main {
         }, "cari-sandbox-shutdown"));
         System.out.println("Cari sandbox on " + sandbox.baseUrl() + "  (admin: " + sandbox.adminUrl() + ")");
         options.companies().forEach(c -> System.out.println("  company " + c.firmaKodu() + " / token "
-                + c.token() + " (" + c.name() + ")"));
+                + Company.mask(c.token()) + " (" + c.name() + ")"));
         options.dataFileIfAny().ifPresent(path -> System.out.println("  data file " + path.toAbsolutePath()));
         stopped.await();
     }
@@ -53,9 +62,9 @@ public final class Main {
         return sandbox;
     }
 
-    private static Config config(CommandLine line) {
-        return line.configFile()
-                .map(file -> Config.create(ConfigSources.file(file), ConfigSources.classpath("application.yaml")))
-                .orElseGet(Config::create);
+    /** {@code file}, when given, over the built-in {@code cari-sandbox.yaml}. */
+    static Config config(Optional<Path> file) {
+        return file.map(path -> Config.create(ConfigSources.file(path), ConfigSources.classpath(CONFIG_RESOURCE)))
+                .orElseGet(() -> Config.create(ConfigSources.classpath(CONFIG_RESOURCE)));
     }
 }

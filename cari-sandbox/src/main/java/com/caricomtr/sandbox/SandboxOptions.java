@@ -68,7 +68,7 @@ public record SandboxOptions(String host,
     }
 
     /**
-     * Reads the {@code sandbox} and {@code server} sections of a Helidon config (see {@code application.yaml}).
+     * Reads the {@code sandbox} and {@code server} sections of a Helidon config (see {@code cari-sandbox.yaml}).
      * Whatever is not set keeps the default of {@link #defaults()}.
      */
     public static Builder fromConfig(Config root) {

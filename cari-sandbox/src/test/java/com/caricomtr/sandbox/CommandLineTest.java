@@ -7,25 +7,24 @@ import java.util.List;
 import com.caricomtr.sandbox.faults.StoreThenFail;
 import com.caricomtr.sandbox.faults.TimeoutThen;
 import com.caricomtr.sandbox.store.Company;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code application.yaml} and the command-line overrides of {@link Main}. */
+/** {@code cari-sandbox.yaml} and the command-line overrides of {@link Main}. */
 class CommandLineTest {
     @TempDir
     Path dir;
 
     private static SandboxOptions options(String... args) {
-        return CommandLine.parse(args).applyTo(SandboxOptions.fromConfig(Config.create())).build();
+        CommandLine line = CommandLine.parse(args);
+        return line.applyTo(SandboxOptions.fromConfig(Main.config(line.configFile()))).build();
     }
 
     @Test
-    void applicationYamlGivesPort8089AndTheDemoCompanyWithoutFaults() {
+    void builtInConfigGivesPort8089AndTheDemoCompanyWithoutFaults() {
         SandboxOptions options = options();
 
         assertThat(options.port()).isEqualTo(8089);
@@ -94,10 +93,7 @@ class CommandLineTest {
                     script: [none, drop]
                 """);
 
-        CommandLine line = CommandLine.parse("--config", yaml.toString());
-        SandboxOptions options = line.applyTo(SandboxOptions.fromConfig(
-                Config.create(ConfigSources.file(line.configFile().orElseThrow()),
-                        ConfigSources.classpath("application.yaml")))).build();
+        SandboxOptions options = options("--config", yaml.toString());
 
         assertThat(options.port()).isEqualTo(9100);
         assertThat(options.dataFile()).isEqualTo(Path.of("data/cari.json"));
