@@ -1,5 +1,7 @@
 package com.caricomtr.sandbox;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -152,12 +154,12 @@ class InvoiceApiTest {
     /** The second line's KDV moved so that every exact sum still holds and only the tolerance is tested. */
     private static ObjectNode withRateTax(String rateTax) {
         ObjectNode body = Examples.invoice();
-        java.math.BigDecimal secondLineTax = new java.math.BigDecimal(rateTax).subtract(new java.math.BigDecimal("63.30"));
-        java.math.BigDecimal secondLineGross = new java.math.BigDecimal("340.73").add(secondLineTax);
+        BigDecimal secondLineTax = new BigDecimal(rateTax).subtract(new BigDecimal("63.30"));
+        BigDecimal secondLineGross = new BigDecimal("340.73").add(secondLineTax);
         Examples.line(body, 1).put("kdv_tutari", secondLineTax.toPlainString())
                 .put("toplam", secondLineGross.toPlainString());
         ((ObjectNode) Examples.fatura(body).get("kdv_toplamlari").get(0)).put("tutar", rateTax);
-        java.math.BigDecimal grand = new java.math.BigDecimal("657.23").add(new java.math.BigDecimal(rateTax));
+        BigDecimal grand = new BigDecimal("657.23").add(new BigDecimal(rateTax));
         Examples.fatura(body).put("kdv_toplam", rateTax).put("genel_toplam", grand.toPlainString());
         return body;
     }
@@ -210,7 +212,7 @@ class InvoiceApiTest {
                         f -> line(f, 0).put("birim_fiyat", "158")),
                 rule("money with a comma", "fatura.kdv_toplam", f -> f.put("kdv_toplam", "131,45")),
                 rule("line money as a number", "fatura.satirlar[0].kdv_tutari",
-                        f -> line(f, 0).put("kdv_tutari", new java.math.BigDecimal("63.30"))),
+                        f -> line(f, 0).put("kdv_tutari", new BigDecimal("63.30"))),
                 // rates and quantities
                 rule("KDV rate not allowed", "fatura.satirlar[0].kdv_orani", f -> line(f, 0).put("kdv_orani", "25")),
                 rule("KDV rate spelt 20.0", "fatura.satirlar[0].kdv_orani", f -> line(f, 0).put("kdv_orani", "20.0")),
@@ -294,7 +296,7 @@ class InvoiceApiTest {
     @Test
     void optionalFieldsMayBeLeftOut() {
         ObjectNode body = Examples.invoice();
-        Examples.fatura(body).remove(java.util.List.of("doviz_kuru", "siparis_no", "aciklama"));
+        Examples.fatura(body).remove(List.of("doviz_kuru", "siparis_no", "aciklama"));
         Examples.line(body, 0).remove("stok_kodu");
 
         assertThat(api.post("/api/faturalar", body).status()).isEqualTo(201);
