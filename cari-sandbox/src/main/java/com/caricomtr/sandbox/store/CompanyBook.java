@@ -1,0 +1,93 @@
+package com.caricomtr.sandbox.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One company's customers and invoices. Every method holds the book's lock, so checking that a {@code fatura_no} is
+ * free and taking it is one step: of any number of identical concurrent requests exactly one stores the invoice.
+ */
+final class CompanyBook {
+    private final String firmaKodu;
+    private final Map<String, StoredCustomer> customers = new LinkedHashMap<>();
+    private final Map<String, StoredInvoice> invoices = new LinkedHashMap<>();
+    private final Map<String, StoredInvoice> invoicesByNumber = new HashMap<>();
+
+    CompanyBook(String firmaKodu) {
+        this.firmaKodu = firmaKodu;
+    }
+
+    synchronized StoredCustomer addCustomer(LongSupplier sequences, ObjectNode cari, Instant now) {
+        StoredCustomer customer = new StoredCustomer(sequences.getAsLong(), firmaKodu, cari, now, now);
+        customers.put(customer.id(), customer);
+        return customer;
+    }
+
+    synchronized void restore(StoredCustomer customer) {
+        customers.put(customer.id(), customer);
+    }
+
+    synchronized Optional<StoredCustomer> updateCustomer(String id, ObjectNode cari, Instant now) {
+        StoredCustomer current = customers.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        StoredCustomer updated = current.updated(cari, now);
+        customers.put(id, updated);
+        return Optional.of(updated);
+    }
+
+    synchronized boolean hasCustomer(String id) {
+        return customers.containsKey(id);
+    }
+
+    synchronized Optional<StoredCustomer> customer(String id) {
+        return Optional.ofNullable(customers.get(id));
+    }
+
+    synchronized List<StoredCustomer> customersWithKey(String disAnahtar) {
+        return customers.values().stream().filter(c -> c.disAnahtar().equals(disAnahtar)).toList();
+    }
+
+    synchronized InvoiceOutcome addInvoice(LongSupplier sequences, ObjectNode fatura, Instant now) {
+        String number = fatura.path("fatura_no").asText();
+        StoredInvoice existing = invoicesByNumber.get(number);
+        if (existing != null) {
+            return new InvoiceOutcome.Duplicate(existing, existing.sameContentAs(fatura));
+        }
+        StoredInvoice invoice = new StoredInvoice(sequences.getAsLong(), firmaKodu, fatura, now);
+        restore(invoice);
+        return new InvoiceOutcome.Created(invoice);
+    }
+
+    synchronized void restore(StoredInvoice invoice) {
+        invoices.put(invoice.id(), invoice);
+        invoicesByNumber.put(invoice.faturaNo(), invoice);
+    }
+
+    synchronized Optional<StoredInvoice> invoice(String id) {
+        return Optional.ofNullable(invoices.get(id));
+    }
+
+    /** Both parts must match: a number is only meaningful within its series. */
+    synchronized List<StoredInvoice> invoicesNumbered(String seriNo, String faturaNo) {
+        StoredInvoice invoice = invoicesByNumber.get(faturaNo);
+        return invoice != null && invoice.seriNo().equals(seriNo) ? List.of(invoice) : List.of();
+    }
+
+    synchronized List<StoredCustomer> customers() {
+        return new ArrayList<>(customers.values());
+    }
+
+    synchronized List<StoredInvoice> invoices() {
+        return new ArrayList<>(invoices.values());
+    }
+}
