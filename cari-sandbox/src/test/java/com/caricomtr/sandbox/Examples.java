@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import com.caricomtr.sandbox.json.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Payloads from docs/cari-api.md, and variations of them. Each call returns a fresh copy to change freely. */
@@ -33,8 +32,8 @@ final class Examples {
             """;
 
     /**
-     * The invoice example of docs/cari-api.md, verbatim. It shows one line of an invoice whose totals are those of
-     * more lines (Σ tutar 316.50, ara_toplam 657.23), so it does not pass the document's own rules as printed.
+     * The invoice example of docs/cari-api.md, verbatim: every printed total holds (316.50 + 340.73 = 657.23,
+     * 63.30 + 68.15 = 131.45, 657.23 × 20% = 131.446 ≈ 131.45).
      */
     static final String DOC_INVOICE = """
             {
@@ -59,6 +58,17 @@ final class Examples {
                     "tutar": "316.50",
                     "kdv_tutari": "63.30",
                     "toplam": "379.80"
+                  },
+                  {
+                    "tur": "urun",
+                    "ad": "Lokum Çeşitleri 500 g",
+                    "stok_kodu": "LK-500",
+                    "miktar": "1",
+                    "birim_fiyat": "340.73",
+                    "kdv_orani": "20",
+                    "tutar": "340.73",
+                    "kdv_tutari": "68.15",
+                    "toplam": "408.88"
                   }
                 ],
                 "ara_toplam": "657.23",
@@ -82,24 +92,9 @@ final class Examples {
         return parse(DOC_INVOICE);
     }
 
-    /**
-     * The doc's invoice with the line it leaves out (340.73 net + 68.15 KDV), so that every printed total holds:
-     * 316.50 + 340.73 = 657.23, 63.30 + 68.15 = 131.45, 657.23 × 20% = 131.446 ≈ 131.45.
-     */
+    /** The doc's invoice, a fresh copy each time. */
     static ObjectNode invoice() {
-        ObjectNode body = docInvoice();
-        ArrayNode lines = (ArrayNode) body.get("fatura").get("satirlar");
-        lines.addObject()
-                .put("tur", "urun")
-                .put("ad", "Lokum Çeşitleri 500 g")
-                .put("stok_kodu", "LK-500")
-                .put("miktar", "1")
-                .put("birim_fiyat", "340.73")
-                .put("kdv_orani", "20")
-                .put("tutar", "340.73")
-                .put("kdv_tutari", "68.15")
-                .put("toplam", "408.88");
-        return body;
+        return docInvoice();
     }
 
     /** {@link #invoice()} numbered {@code WOO2025<9-digit sira>} for order {@code siparisNo}. */

@@ -39,8 +39,11 @@ final class CariFixtures {
         InvoiceLine coffee = new InvoiceLine(LineKind.PRODUCT, "Türk Kahvesi 250 g", "TK-250", new BigDecimal("2.000"),
                 new BigDecimal("158.25"), new BigDecimal("20.00"), new BigDecimal("316.5"), new BigDecimal("63.30"),
                 new BigDecimal("379.80"));
+        InvoiceLine lokum = new InvoiceLine(LineKind.PRODUCT, "Lokum Çeşitleri 500 g", "LK-500", BigDecimal.ONE,
+                new BigDecimal("340.73"), new BigDecimal("20"), new BigDecimal("340.73"), new BigDecimal("68.15"),
+                new BigDecimal("408.88"));
         return new Invoice(32L, "32", "WOO", 42L, "WOO2025000000042", LocalDate.of(2025, 1, 7), "TRY", null,
-                documentedCustomer(), List.of(coffee), new BigDecimal("657.23"),
+                documentedCustomer(), List.of(coffee, lokum), new BigDecimal("657.23"),
                 List.of(new TaxSummary(new BigDecimal("20"), new BigDecimal("657.23"), new BigDecimal("131.45"))),
                 new BigDecimal("131.45"), new BigDecimal("788.68"), "WooCommerce sipariş #32");
     }
