@@ -1,0 +1,157 @@
+package com.caricomtr.agent.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.caricomtr.agent.db.DatabaseSettings;
+import com.caricomtr.agent.db.EmbeddedMariaDb;
+import com.caricomtr.agent.db.JdbcConnectionPool;
+import com.caricomtr.agent.db.SqlScript;
+import com.caricomtr.agent.demo.DemoShopGenerator;
+import com.caricomtr.agent.demo.StorageLayout;
+import com.caricomtr.agent.woo.OrderReader;
+import com.caricomtr.agent.woo.ReaderSettings;
+import com.caricomtr.agent.woo.SiteDiscovery;
+import com.caricomtr.agent.woo.TablePrefix;
+import com.caricomtr.agent.woo.WooSite;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The order reader's benchmark: loads every order of large databases on an embedded MariaDB and prints orders/s,
+ * SQL statements per order and peak heap. A command that prints figures, not a timed test.
+ */
+@Command(name = "bench-read", mixinStandardHelpOptions = true,
+        description = "Benchmark the order reader on large shops (embedded MariaDB).")
+public final class BenchReadCommand implements Callable<Integer> {
+    @Option(names = "--fixture", description = "A WooCommerce dump (.sql.gz) to load, e.g. "
+            + "../shared/fixtures/woocommerce/hpos_bulk.sql.gz (default: that file when it exists)")
+    List<Path> fixtures;
+
+    @Option(names = "--generate", defaultValue = "20000",
+            description = "Orders in each generated shop (default: ${DEFAULT-VALUE}); 0 skips generation")
+    int generate;
+
+    @Option(names = "--layouts", split = ",", defaultValue = "HPOS,HPOS_WITH_SYNC,POSTS",
+            description = "Storage layouts to generate (default: ${DEFAULT-VALUE})")
+    List<StorageLayout> layouts;
+
+    @Option(names = "--batch", defaultValue = "1000", description = "Orders per batch (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Measured full reads per data set, after one warm-up (default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> dumps = fixtures != null ? fixtures : defaultFixtures();
+        System.out.printf(Locale.ROOT, "bench-read: %d cores, max heap %d MB, batch %d, %d measured rounds%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, batch, rounds);
+        System.out.printf(Locale.ROOT, "%-28s %8s %10s %12s %14s %14s%n", "data set", "orders", "seconds",
+                "orders/s", "SQL/order", "peak heap MB");
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start()) {
+            int n = 0;
+            for (Path dump : dumps) {
+                String db = "bench" + (++n);
+                server.createDatabase(db, true);
+                DatabaseSettings settings = DatabaseSettings.of(server.jdbcUrl(db), "root", "");
+                try (Connection c = java.sql.DriverManager.getConnection(settings.jdbcUrl(), "root", "");
+                     InputStream in = Files.newInputStream(dump)) {
+                    SqlScript.run(c, in, dump.toString().endsWith(".gz"));
+                }
+                measure(dump.getFileName().toString(), settings);
+            }
+            if (generate > 0) {
+                for (StorageLayout layout : layouts) {
+                    String db = "bench" + (++n);
+                    server.createDatabase(db, true);
+                    DatabaseSettings settings = DatabaseSettings.of(server.jdbcUrl(db), "root", "");
+                    try (JdbcConnectionPool pool = JdbcConnectionPool.open(settings)) {
+                        DemoShopGenerator.generate(pool.dataSource(), "wp_", layout, generate, 42);
+                    }
+                    measure("generated " + layout.name().toLowerCase(Locale.ROOT), settings);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void measure(String name, DatabaseSettings settings) {
+        try (JdbcConnectionPool pool = JdbcConnectionPool.open(settings)) {
+            WooSite site = SiteDiscovery.discover(pool.dataSource(), TablePrefix.of("wp_")).getFirst();
+            OrderReader warmUp = reader(pool, site);
+            readAll(warmUp);
+            System.gc();
+            resetPeaks();
+            OrderReader reader = reader(pool, site);
+            long orders = 0;
+            long started = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                orders += readAll(reader);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "%-28s %8d %10.2f %12.0f %14.4f %14d%n",
+                    name + " (" + site.storage().describe() + ")", orders / rounds, seconds, orders / seconds,
+                    (double) reader.statementCount() / orders, peakHeap() >> 20);
+        }
+    }
+
+    private OrderReader reader(JdbcConnectionPool pool, WooSite site) {
+        return OrderReader.create(pool.dataSource(), site.prefix(), site.storage().authoritative(),
+                ReaderSettings.DEFAULTS.withBatchSize(batch));
+    }
+
+    private static long readAll(OrderReader reader) {
+        AtomicLong count = new AtomicLong();
+        reader.readAll(result -> {
+            if (!result.rejections().isEmpty()) {
+                throw new IllegalStateException("rejected: " + result.rejections());
+            }
+            count.addAndGet(result.orders().size());
+        });
+        return count.get();
+    }
+
+    private static void resetPeaks() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** Sum of the heap pools' peaks since the reset: an upper bound of the heap the reads needed at once. */
+    private static long peakHeap() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        List<MemoryPoolMXBean> pools = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+                pools.add(pool);
+            }
+        }
+        return pools;
+    }
+
+    private static List<Path> defaultFixtures() throws IOException {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path bulk = dir.resolve("../shared/fixtures/woocommerce/hpos_bulk.sql.gz").normalize();
+            if (Files.isRegularFile(bulk)) {
+                return List.of(bulk);
+            }
+        }
+        System.out.println("(../shared/fixtures/woocommerce/hpos_bulk.sql.gz not found: generated shops only)");
+        return List.of();
+    }
+}
