@@ -40,6 +40,9 @@ public final class BenchReadCommand implements Callable<Integer> {
             + "../shared/fixtures/woocommerce/hpos_bulk.sql.gz (default: that file when it exists)")
     List<Path> fixtures;
 
+    @Option(names = "--no-fixtures", description = "Generated shops only")
+    boolean noFixtures;
+
     @Option(names = "--generate", defaultValue = "20000",
             description = "Orders in each generated shop (default: ${DEFAULT-VALUE}); 0 skips generation")
     int generate;
@@ -57,7 +60,7 @@ public final class BenchReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> dumps = fixtures != null ? fixtures : defaultFixtures();
+        List<Path> dumps = noFixtures ? List.of() : fixtures != null ? fixtures : defaultFixtures();
         System.out.printf(Locale.ROOT, "bench-read: %d cores, max heap %d MB, batch %d, %d measured rounds%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, batch, rounds);
         System.out.printf(Locale.ROOT, "%-28s %8s %10s %12s %14s %14s%n", "data set", "orders", "seconds",
@@ -106,6 +109,7 @@ public final class BenchReadCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-28s %8d %10.2f %12.0f %14.4f %14d%n",
                     name + " (" + site.storage().describe() + ")", orders / rounds, seconds, orders / seconds,
                     (double) reader.statementCount() / orders, peakHeap() >> 20);
+
         }
     }
 

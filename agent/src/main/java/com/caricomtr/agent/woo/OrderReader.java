@@ -2,21 +2,27 @@ package com.caricomtr.agent.woo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 /**
  * Loads complete orders of one site from one storage, in batches that cost a fixed number of SQL statements
- * whatever their size: the order ids, the headers (with addresses), the order meta, the items with their meta and
- * the products. No statement is issued per order.
+ * whatever their size: the order ids, the headers (with addresses), the order meta, the items, their meta and
+ * the products (six, plus the tax rates once per reader). No statement is issued per order.
  *
  * <p>An order whose data is unusable is rejected with the field that made it so; the rest of the batch loads.
  * Thread-safe: each call takes its own connection.
@@ -28,6 +34,10 @@ public final class OrderReader {
     private final ReaderSettings settings;
     private final OrderSource source;
     private final Sql sql = new Sql();
+    private static final int BATCHES_IN_FLIGHT = 2;
+    private static final String ITEM_META_KEYS = Sql.keyList(ItemAssembler.ITEM_META_KEYS);
+    /** WooCommerce shows items in the order they were added. */
+    private static final java.util.Comparator<RawItem> ITEM_ORDER = java.util.Comparator.comparingLong(i -> i.id);
     private volatile TaxRateTable rates;
 
     private OrderReader(DataSource dataSource, TablePrefix prefix, OrderStorage storage, ReaderSettings settings) {
@@ -91,16 +101,44 @@ public final class OrderReader {
         }
     }
 
-    /** Reads every order, batch by batch, handing each batch's result to {@code consumer}. */
+    /**
+     * Reads every order, batch by batch, handing each batch's result to {@code consumer} in id order. The next
+     * batch loads while the current one is assembled and consumed: the database server and the agent then work
+     * at the same time instead of taking turns.
+     */
     public void readAll(Consumer<LoadResult> consumer) {
-        long after = 0;
-        while (true) {
-            List<Long> ids = orderIds(after, settings.batchSize());
-            if (ids.isEmpty()) {
-                return;
+        try (ExecutorService loader = Executors.newVirtualThreadPerTaskExecutor()) {
+            Deque<Future<LoadResult>> inFlight = new ArrayDeque<>();
+            long after = 0;
+            boolean more = true;
+            while (more || !inFlight.isEmpty()) {
+                while (more && inFlight.size() < BATCHES_IN_FLIGHT) {
+                    List<Long> ids = orderIds(after, settings.batchSize());
+                    if (ids.isEmpty()) {
+                        more = false;
+                    } else {
+                        after = ids.getLast();
+                        inFlight.add(loader.submit(() -> load(ids)));
+                    }
+                }
+                if (!inFlight.isEmpty()) {
+                    consumer.accept(await(inFlight.removeFirst()));
+                }
             }
-            consumer.accept(load(ids));
-            after = ids.getLast();
+        }
+    }
+
+    private static LoadResult await(Future<LoadResult> batch) {
+        try {
+            return batch.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading orders", e);
         }
     }
 
@@ -125,30 +163,38 @@ public final class OrderReader {
         return new LoadResult(loaded, rejected);
     }
 
+    /**
+     * Items, then their meta, in two statements: joining them would repeat each item's name on every meta row and
+     * force a sort, which measured twice as slow.
+     */
     private void loadItems(Connection c, Map<Long, RawOrder> owners) throws SQLException {
         if (owners.isEmpty()) {
             return;
         }
         Map<Long, RawItem> byId = new HashMap<>();
-        sql.query(c, "SELECT i.order_id, i.order_item_id, i.order_item_type, i.order_item_name, m.meta_key,"
-                + " m.meta_value FROM " + prefix.table("woocommerce_order_items") + " i LEFT JOIN "
-                + prefix.table("woocommerce_order_itemmeta") + " m ON m.order_item_id = i.order_item_id AND"
-                + " m.meta_key IN (" + Sql.keyList(ItemAssembler.ITEM_META_KEYS) + ") WHERE i.order_id IN ("
-                + Sql.idList(owners.keySet()) + ") ORDER BY i.order_item_id", rs -> {
-                    long itemId = rs.getLong(2);
-                    RawItem item = byId.get(itemId);
-                    if (item == null) {
-                        item = new RawItem(itemId, rs.getString(3), rs.getString(4));
-                        byId.put(itemId, item);
-                        RawOrder owner = owners.get(rs.getLong(1));
-                        if (owner != null) {
-                            owner.items.add(item);
-                        }
+        sql.query(c, "SELECT order_id, order_item_id, order_item_type, order_item_name FROM "
+                + prefix.table("woocommerce_order_items") + " WHERE order_id IN (" + Sql.idList(owners.keySet())
+                + ")", rs -> {
+                    RawItem item = new RawItem(rs.getLong(2), rs.getString(3), rs.getString(4));
+                    RawOrder owner = owners.get(rs.getLong(1));
+                    if (owner != null) {
+                        byId.put(item.id, item);
+                        owner.items.add(item);
                     }
-                    String key = rs.getString(5);
-                    String value = rs.getString(6);
-                    if (key != null && value != null) {
-                        item.meta.putIfAbsent(key, value);
+                });
+        if (byId.isEmpty()) {
+            return;
+        }
+        for (RawOrder owner : owners.values()) {
+            owner.items.sort(ITEM_ORDER);
+        }
+        sql.query(c, "SELECT order_item_id, meta_key, meta_value FROM " + prefix.table("woocommerce_order_itemmeta")
+                + " WHERE order_item_id IN (" + Sql.idList(byId.keySet()) + ") AND meta_key IN ("
+                + ITEM_META_KEYS + ")", rs -> {
+                    RawItem item = byId.get(rs.getLong(1));
+                    String value = rs.getString(3);
+                    if (item != null && value != null) {
+                        item.meta.putIfAbsent(rs.getString(2), value);
                     }
                 });
     }
