@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code caricomtr-agent} command and its subcommands. */
 @Command(name = "caricomtr-agent", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Carries WooCommerce orders and customers into Cari.com.tr.",
-        subcommands = {ServeCommand.class, OrdersCommand.class, BenchReadCommand.class, DemoCommand.class})
+        subcommands = {ServeCommand.class, OrdersCommand.class, DryRunCommand.class, DemoCommand.class,
+                BenchReadCommand.class, BenchSendCommand.class})
 public final class AgentCommand implements Runnable {
     private static volatile boolean serving;
 
