@@ -6,13 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import com.caricomtr.agent.sync.state.SiteIds;
+import com.caricomtr.agent.sync.state.StateLocation;
+import com.caricomtr.agent.sync.state.StateTable;
+
 /**
  * Gapless counters in the agent's own tables ({@code <prefix>caricomtr_invoice_counters} and
- * {@code <prefix>caricomtr_invoice_numbers}, created by the Flyway migration {@code V1__invoice_numbers.sql}).
+ * {@code <prefix>caricomtr_invoice_numbers}, created by the Flyway migration {@code V1__invoice_numbers.sql}), for
+ * one site: every key starts with the site id, so sites sharing the tables count independently.
  *
  * <p>One transaction per allocation: lock the counter row ({@code SELECT ... FOR UPDATE}), record the order's
  * assignment, advance the counter, commit. Concurrent allocations of a series queue on that row lock, so no
@@ -20,36 +24,47 @@ import javax.sql.DataSource;
  * are the last word: one assignment per order, one order per (series, year, sequence).
  */
 public final class JdbcInvoiceNumberAllocator implements InvoiceNumberAllocator {
-    private static final Pattern TABLE_PREFIX = Pattern.compile("[A-Za-z0-9_]{0,32}");
     private static final int MAX_ATTEMPTS = 5;
     private static final int ER_DUP_ENTRY = 1062;
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
     private static final int ER_LOCK_DEADLOCK = 1213;
 
     private final DataSource dataSource;
+    private final String siteId;
     private final String selectAssignment;
     private final String ensureCounter;
     private final String lockCounter;
     private final String insertAssignment;
     private final String advanceCounter;
 
-    /** @param tablePrefix the WordPress table prefix the migration ran with, e.g. {@code wp_} */
-    public JdbcInvoiceNumberAllocator(DataSource dataSource, String tablePrefix) {
+    /**
+     * @param tablePrefix the WordPress table prefix the migration ran with, e.g. {@code wp_}, for tables in the
+     *                    WordPress database itself
+     * @param siteId      the site whose counters and numbers these are; sites sharing the tables never share numbers
+     */
+    public JdbcInvoiceNumberAllocator(DataSource dataSource, String tablePrefix, String siteId) {
+        this(dataSource, StateLocation.inWordPressDatabase(tablePrefix), siteId);
+    }
+
+    /** For tables wherever {@code location} says (the WordPress database or the agent's own schema). */
+    public JdbcInvoiceNumberAllocator(DataSource dataSource, StateLocation location, String siteId) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        if (tablePrefix == null || !TABLE_PREFIX.matcher(tablePrefix).matches()) {
-            throw new IllegalArgumentException("table prefix must be letters, digits or '_', got '" + tablePrefix + "'");
-        }
-        String numbers = tablePrefix + "caricomtr_invoice_numbers";
-        String counters = tablePrefix + "caricomtr_invoice_counters";
-        selectAssignment = "SELECT series, invoice_year, sequence_no FROM " + numbers + " WHERE order_id = ?";
+        Objects.requireNonNull(location, "location");
+        this.siteId = SiteIds.check(siteId);
+        String numbers = location.qualified(StateTable.INVOICE_NUMBERS);
+        String counters = location.qualified(StateTable.INVOICE_COUNTERS);
+        selectAssignment = "SELECT series, invoice_year, sequence_no FROM " + numbers
+                + " WHERE site_id = ? AND order_id = ?";
         // ON DUPLICATE KEY takes an exclusive lock at once; INSERT IGNORE would take a shared one, and two
         // allocations both upgrading their shared lock to FOR UPDATE would deadlock.
-        ensureCounter = "INSERT INTO " + counters + " (series, invoice_year, next_value) VALUES (?, ?, 1)"
+        ensureCounter = "INSERT INTO " + counters + " (site_id, series, invoice_year, next_value) VALUES (?, ?, ?, 1)"
                 + " ON DUPLICATE KEY UPDATE next_value = next_value";
-        lockCounter = "SELECT next_value FROM " + counters + " WHERE series = ? AND invoice_year = ? FOR UPDATE";
-        insertAssignment = "INSERT INTO " + numbers + " (order_id, series, invoice_year, sequence_no)"
-                + " VALUES (?, ?, ?, ?)";
-        advanceCounter = "UPDATE " + counters + " SET next_value = ? WHERE series = ? AND invoice_year = ?";
+        lockCounter = "SELECT next_value FROM " + counters
+                + " WHERE site_id = ? AND series = ? AND invoice_year = ? FOR UPDATE";
+        insertAssignment = "INSERT INTO " + numbers + " (site_id, order_id, series, invoice_year, sequence_no,"
+                + " assigned_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(3))";
+        advanceCounter = "UPDATE " + counters + " SET next_value = ? WHERE site_id = ? AND series = ?"
+                + " AND invoice_year = ?";
     }
 
     @Override
@@ -100,16 +115,18 @@ public final class JdbcInvoiceNumberAllocator implements InvoiceNumberAllocator 
             }
             long sequence = lockNextValue(connection, series, year);
             try (PreparedStatement insert = connection.prepareStatement(insertAssignment)) {
-                insert.setLong(1, orderId);
-                insert.setString(2, series);
-                insert.setInt(3, year);
-                insert.setLong(4, sequence);
+                insert.setString(1, siteId);
+                insert.setLong(2, orderId);
+                insert.setString(3, series);
+                insert.setInt(4, year);
+                insert.setLong(5, sequence);
                 insert.executeUpdate();
             }
             try (PreparedStatement advance = connection.prepareStatement(advanceCounter)) {
                 advance.setLong(1, sequence + 1);
-                advance.setString(2, series);
-                advance.setInt(3, year);
+                advance.setString(2, siteId);
+                advance.setString(3, series);
+                advance.setInt(4, year);
                 advance.executeUpdate();
             }
             connection.commit();
@@ -124,13 +141,15 @@ public final class JdbcInvoiceNumberAllocator implements InvoiceNumberAllocator 
 
     private long lockNextValue(Connection connection, String series, int year) throws SQLException {
         try (PreparedStatement ensure = connection.prepareStatement(ensureCounter)) {
-            ensure.setString(1, series);
-            ensure.setInt(2, year);
+            ensure.setString(1, siteId);
+            ensure.setString(2, series);
+            ensure.setInt(3, year);
             ensure.executeUpdate();
         }
         try (PreparedStatement lock = connection.prepareStatement(lockCounter)) {
-            lock.setString(1, series);
-            lock.setInt(2, year);
+            lock.setString(1, siteId);
+            lock.setString(2, series);
+            lock.setInt(3, year);
             try (ResultSet rs = lock.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("counter row for series " + series + " year " + year + " vanished");
@@ -142,7 +161,8 @@ public final class JdbcInvoiceNumberAllocator implements InvoiceNumberAllocator 
 
     private Optional<InvoiceNumberAssignment> select(Connection connection, long orderId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(selectAssignment)) {
-            select.setLong(1, orderId);
+            select.setString(1, siteId);
+            select.setLong(2, orderId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

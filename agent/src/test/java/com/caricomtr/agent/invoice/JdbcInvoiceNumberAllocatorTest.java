@@ -21,10 +21,11 @@ import java.util.stream.LongStream;
 
 import com.caricomtr.agent.db.DatabaseSettings;
 import com.caricomtr.agent.db.JdbcConnectionPool;
+import com.caricomtr.agent.sync.state.AgentStateSchema;
+import com.caricomtr.agent.sync.state.StateLocation;
 import com.caricomtr.agent.testing.TestDatabase;
 import com.caricomtr.agent.woo.Order;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JdbcInvoiceNumberAllocatorTest {
     private static final int THREADS = 8;
     private static final int PER_THREAD = 200;
+    private static final String SITE = "shop-a";
 
     private static JdbcConnectionPool pool;
     private static JdbcInvoiceNumberAllocator allocator;
@@ -46,9 +48,8 @@ class JdbcInvoiceNumberAllocatorTest {
     static void migrate() {
         DatabaseSettings db = TestDatabase.get().newDatabase("invoice_numbers");
         pool = JdbcConnectionPool.open(db);
-        Flyway.configure().dataSource(pool.dataSource()).locations("classpath:db/migration/agent")
-                .placeholders(Map.of("prefix", "wp_")).table("wp_caricomtr_schema_history").load().migrate();
-        allocator = new JdbcInvoiceNumberAllocator(pool.dataSource(), "wp_");
+        AgentStateSchema.migrate(pool.dataSource(), StateLocation.inWordPressDatabase("wp_"));
+        allocator = new JdbcInvoiceNumberAllocator(pool.dataSource(), "wp_", SITE);
     }
 
     @AfterAll
@@ -158,8 +159,47 @@ class JdbcInvoiceNumberAllocatorTest {
     }
 
     @Test
-    void tablePrefixIsCheckedBeforeItReachesSql() {
-        assertThatThrownBy(() -> new JdbcInvoiceNumberAllocator(pool.dataSource(), "wp_; DROP TABLE x"))
+    void sitesSharingTheTablesNeitherShareCountersNorAssignments() throws Exception {
+        JdbcInvoiceNumberAllocator other = new JdbcInvoiceNumberAllocator(pool.dataSource(), "wp_", "shop-b");
+
+        InvoiceNumberAssignment mine = allocator.allocate(600, "SIT", 2025);
+        assertThat(other.find(600)).as("same order id, other site").isEmpty();
+        InvoiceNumberAssignment theirs = other.allocate(600, "SIT", 2025);
+        InvoiceNumberAssignment theirNext = other.allocate(601, "SIT", 2025);
+
+        assertThat(mine.sequence()).isEqualTo(1);
+        assertThat(theirs.sequence()).as("shop-b's own counter").isEqualTo(1);
+        assertThat(theirNext.sequence()).isEqualTo(2);
+        assertThat(allocator.allocate(602, "SIT", 2025).sequence()).isEqualTo(2);
+        assertThat(allocator.find(600)).contains(mine);
+        assertThat(count("SELECT COUNT(*) FROM wp_caricomtr_invoice_counters WHERE series = 'SIT'")).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentAllocationsOfTwoSitesStayGaplessEach() throws Exception {
+        JdbcInvoiceNumberAllocator other = new JdbcInvoiceNumberAllocator(pool.dataSource(), "wp_", "shop-b");
+        Map<String, Set<Long>> sequences = new ConcurrentHashMap<>();
+        runConcurrently(thread -> {
+            JdbcInvoiceNumberAllocator mine = thread % 2 == 0 ? allocator : other;
+            for (int i = 0; i < 50; i++) {
+                long orderId = 70_000 + (thread / 2) * 50 + i;
+                sequences.computeIfAbsent(thread % 2 == 0 ? SITE : "shop-b", s -> ConcurrentHashMap.newKeySet())
+                        .add(mine.allocate(orderId, "TWS", 2025).sequence());
+            }
+        });
+
+        Set<Long> expected = LongStream.rangeClosed(1, THREADS / 2 * 50).boxed().collect(Collectors.toSet());
+        assertThat(sequences.get(SITE)).isEqualTo(expected);
+        assertThat(sequences.get("shop-b")).isEqualTo(expected);
+    }
+
+    @Test
+    void tablePrefixAndSiteIdAreCheckedBeforeTheyReachSql() {
+        assertThatThrownBy(() -> new JdbcInvoiceNumberAllocator(pool.dataSource(), "wp_; DROP TABLE x", SITE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new JdbcInvoiceNumberAllocator(pool.dataSource(), "wp_", ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new JdbcInvoiceNumberAllocator(pool.dataSource(), "wp_", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

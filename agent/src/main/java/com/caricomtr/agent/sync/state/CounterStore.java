@@ -1,0 +1,94 @@
+package com.caricomtr.agent.sync.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+/** Per-day counters for the dashboard, bound to one site. Days are UTC days of the database clock. */
+public final class CounterStore {
+    public static final String SYNCED = "synced";
+    public static final String FAILED = "failed";
+    public static final String NEEDS_REVIEW = "needs_review";
+    public static final String RETRIED = "retried";
+
+    private final DataSource dataSource;
+    private final String siteId;
+    private final String increment;
+    private final String range;
+
+    public CounterStore(DataSource dataSource, StateLocation location, String siteId) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.siteId = SiteIds.check(siteId);
+        String table = location.qualified(StateTable.COUNTERS);
+        increment = "INSERT INTO " + table + " (site_id, day, name, value) VALUES (?, UTC_DATE(), ?, ?)"
+                + " ON DUPLICATE KEY UPDATE value = value + ?";
+        range = "SELECT day, value FROM " + table + " WHERE site_id = ? AND name = ? AND day BETWEEN ? AND ?";
+    }
+
+    public void increment(String name, long delta) {
+        Jdbc.transaction(dataSource, "counting " + name, connection -> {
+            increment(connection, name, delta);
+            return null;
+        });
+    }
+
+    /** Inside the caller's transaction, so that the count moves together with the change it counts. */
+    void increment(Connection connection, String name, long delta) throws SQLException {
+        Texts.requireLength("counter name", name, 64, false);
+        if (delta < 0) {
+            throw new IllegalArgumentException("counters only grow, got " + delta);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(increment)) {
+            statement.setString(1, siteId);
+            statement.setString(2, name);
+            statement.setLong(3, delta);
+            statement.setLong(4, delta);
+            statement.executeUpdate();
+        }
+    }
+
+    /** The last {@code days} UTC days up to today, oldest first, days without counts as 0. */
+    public List<DayCount> perDay(String name, int days) {
+        if (days < 1 || days > 3660) {
+            throw new IllegalArgumentException("days must be 1..3660, got " + days);
+        }
+        return Jdbc.autoCommit(dataSource, "reading counter " + name, connection -> {
+            LocalDate today = today(connection);
+            LocalDate first = today.minusDays(days - 1L);
+            Map<LocalDate, Long> stored = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(range)) {
+                statement.setString(1, siteId);
+                statement.setString(2, name);
+                statement.setObject(3, first);
+                statement.setObject(4, today);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getObject("day", LocalDate.class), rs.getLong("value"));
+                    }
+                }
+            }
+            List<DayCount> counts = new ArrayList<>(days);
+            for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+                counts.add(new DayCount(day, stored.getOrDefault(day, 0L)));
+            }
+            return counts;
+        });
+    }
+
+    private static LocalDate today(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT UTC_DATE() AS today");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getObject("today", LocalDate.class);
+        }
+    }
+}

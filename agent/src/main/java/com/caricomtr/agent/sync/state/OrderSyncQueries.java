@@ -1,0 +1,111 @@
+package com.caricomtr.agent.sync.state;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read-only views for the dashboard and the WooCommerce orders-list column. */
+final class OrderSyncQueries {
+    private final OrderSyncTable table;
+
+    OrderSyncQueries(OrderSyncTable table) {
+        this.table = table;
+    }
+
+    Map<Long, OrderSyncState> states(Collection<Long> orderIds) {
+        List<Long> sorted = orderIds.stream().distinct().sorted().toList();
+        Map<Long, OrderSyncState> states = new LinkedHashMap<>();
+        for (List<Long> chunk : Jdbc.chunks(sorted, 500)) {
+            String sql = "SELECT " + OrderSyncTable.COLUMNS + " FROM " + table.name + " WHERE " + OrderSyncTable.SCOPE
+                    + " AND order_id IN (" + Jdbc.placeholders(chunk.size()) + ")";
+            Jdbc.autoCommit(table.dataSource, "reading order states", c -> {
+                try (PreparedStatement statement = c.prepareStatement(sql)) {
+                    Jdbc.bindLongs(statement, table.bindScope(statement, 1), chunk);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            OrderSyncState state = OrderSyncTable.read(rs);
+                            states.put(state.orderId(), state);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return states;
+    }
+
+    Page<OrderSyncState> list(OrderSyncQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + OrderSyncTable.COLUMNS + " FROM " + table.name
+                + " WHERE site_id = ? AND document = ?");
+        List<Object> values = new ArrayList<>(List.of(table.siteId, table.document));
+        if (!query.states().isEmpty()) {
+            sql.append(" AND state IN ").append(OrderSyncTable.stateList(query.states().toArray(SyncState[]::new)));
+        }
+        if (query.orderId() != null) {
+            sql.append(" AND order_id = ?");
+            values.add(query.orderId());
+        }
+        if (!Texts.blank(query.errorText())) {
+            sql.append(" AND (last_error LIKE ? ESCAPE '!' OR last_error_class LIKE ? ESCAPE '!')");
+            String pattern = Texts.contains(query.errorText().strip());
+            values.add(pattern);
+            values.add(pattern);
+        }
+        sql.append(" ORDER BY order_id DESC LIMIT ? OFFSET ?");
+        values.add(query.page().limit() + 1);
+        values.add(query.page().offset());
+        return Jdbc.autoCommit(table.dataSource, "listing orders", c -> {
+            List<OrderSyncState> rows = new ArrayList<>();
+            try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
+                Queries.bind(statement, values);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(OrderSyncTable.read(rs));
+                    }
+                }
+            }
+            return Page.of(rows, query.page().offset(), query.page().limit());
+        });
+    }
+
+    Map<SyncState, Long> countsByState() {
+        String sql = "SELECT state, COUNT(*) FROM " + table.name + " WHERE " + OrderSyncTable.SCOPE + " GROUP BY state";
+        return Jdbc.autoCommit(table.dataSource, "counting orders by state", c -> {
+            Map<SyncState, Long> counts = new EnumMap<>(SyncState.class);
+            for (SyncState state : SyncState.values()) {
+                counts.put(state, 0L);
+            }
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                table.bindScope(statement, 1);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(SyncState.fromDb(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** How long the oldest unfinished (pending or sending) row has been waiting; zero when none is. */
+    Duration lag() {
+        String sql = "SELECT TIMESTAMPDIFF(MICROSECOND, MIN(queued_at), UTC_TIMESTAMP(3)) FROM " + table.name
+                + " WHERE " + OrderSyncTable.SCOPE + " AND state IN ('pending', 'sending')";
+        return Jdbc.autoCommit(table.dataSource, "measuring the lag", c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                table.bindScope(statement, 1);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    long micros = rs.getLong(1);
+                    return rs.wasNull() ? Duration.ZERO : Duration.ofNanos(Math.max(0, micros) * 1_000);
+                }
+            }
+        });
+    }
+}
