@@ -1,0 +1,110 @@
+package com.caricomtr.agent.sync;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.caricomtr.agent.cari.CariSettings;
+import com.caricomtr.agent.db.DatabaseSettings;
+import com.caricomtr.agent.invoice.InvoiceSettings;
+import com.caricomtr.agent.invoice.NumberingStrategy;
+import com.caricomtr.agent.woo.TablePrefix;
+
+import io.helidon.config.Config;
+
+/**
+ * One shop the agent serves: its database, its Cari account, its invoice and sync choices, and the secret the
+ * bridge signs with. One agent can serve many (hosting providers run one beside many WordPress sites).
+ *
+ * @param stateSchema null to keep the agent's tables in the WordPress database; else a schema of their own
+ */
+public record SiteConfig(String id,
+                         DatabaseSettings database,
+                         TablePrefix prefix,
+                         String stateSchema,
+                         String secret,
+                         CariSettings cari,
+                         InvoiceSettings invoice,
+                         SyncPolicy policy) {
+
+    public SiteConfig {
+        if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("site id must be 1-64 letters, digits, '_' or '-', got '" + id + "'");
+        }
+        if (secret == null || secret.length() < 16) {
+            throw new IllegalArgumentException("site " + id + ": the shared secret must have at least 16 characters");
+        }
+    }
+
+    /** Every site under {@code sites} of the agent's configuration. */
+    public static List<SiteConfig> allFrom(Config root) {
+        List<SiteConfig> sites = new ArrayList<>();
+        for (Config site : root.get("sites").asNodeList().orElse(List.of())) {
+            sites.add(from(site));
+        }
+        return sites;
+    }
+
+    public static SiteConfig from(Config site) {
+        String id = site.get("id").asString().get();
+        Config db = site.get("database");
+        DatabaseSettings database = new DatabaseSettings(db.get("url").asString().get(),
+                db.get("user").asString().orElse("root"), secret(db, "password").orElse(""),
+                db.get("max-pool-size").asInt().orElse(8), "site-" + id);
+        SyncPolicy defaults = SyncPolicy.DEFAULTS;
+        Config sync = site.get("sync");
+        SyncPolicy policy = new SyncPolicy(
+                sync.get("trigger-statuses").asList(String.class).orElse(defaults.triggerStatuses()),
+                duration(sync.get("poll-interval"), defaults.pollInterval()),
+                sync.get("concurrency").asInt().orElse(defaults.concurrency()),
+                sync.get("rate-per-second").asDouble().orElse(defaults.ratePerSecond()),
+                sync.get("max-attempts").asInt().orElse(defaults.maxAttempts()),
+                duration(sync.get("base-backoff"), defaults.baseBackoff()),
+                duration(sync.get("max-backoff"), defaults.maxBackoff()),
+                duration(sync.get("lease"), defaults.lease()),
+                sync.get("retention-days").asInt().orElse(defaults.retentionDays()));
+        Config inv = site.get("invoice");
+        InvoiceSettings invoice = InvoiceSettings.defaults()
+                .withSeries(inv.get("series").asString().orElse("WOO"))
+                .withNumbering(NumberingStrategy.valueOf(inv.get("numbering").asString().orElse("ORDER_NUMBER")))
+                .withGibStyleNumber(inv.get("gib-style").asBoolean().orElse(true))
+                .withAllowPlaceholderTckn(inv.get("allow-placeholder-tckn").asBoolean().orElse(true));
+        return new SiteConfig(id, database, TablePrefix.of(site.get("prefix").asString().orElse("wp_")),
+                site.get("state-schema").asString().orElse(null),
+                secret(site, "secret").orElseThrow(() -> new IllegalArgumentException("site " + id + " has no secret")),
+                CariSettings.from(site.get("cari")), invoice, policy);
+    }
+
+    /** A secret given inline ({@code name}) or, better, by environment variable ({@code name-env}). */
+    private static java.util.Optional<String> secret(Config node, String name) {
+        java.util.Optional<String> env = node.get(name + "-env").asString().asOptional().map(System::getenv);
+        return env.isPresent() ? env : node.get(name).asString().asOptional();
+    }
+
+    private static Duration duration(Config node, Duration fallback) {
+        return node.asString().asOptional().map(SiteConfig::parseDuration).orElse(fallback);
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("p")) {
+            return Duration.parse(text.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (t.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        long value = Long.parseLong(t.substring(0, t.length() - 1));
+        return switch (t.charAt(t.length() - 1)) {
+            case 's' -> Duration.ofSeconds(value);
+            case 'm' -> Duration.ofMinutes(value);
+            case 'h' -> Duration.ofHours(value);
+            default -> throw new IllegalArgumentException("duration must end in ms, s, m or h: " + text);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "SiteConfig[id=" + id + ", database=" + database + ", prefix=" + prefix + ", stateSchema=" + stateSchema
+                + ", secret=****, cari=" + cari + "]";
+    }
+}

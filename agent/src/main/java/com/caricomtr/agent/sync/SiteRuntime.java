@@ -1,0 +1,148 @@
+package com.caricomtr.agent.sync;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.caricomtr.agent.cari.CariClient;
+import com.caricomtr.agent.cari.CariExchangeListener;
+import com.caricomtr.agent.cari.LoggingExchangeListener;
+import com.caricomtr.agent.db.JdbcConnectionPool;
+import com.caricomtr.agent.invoice.CustomerMapper;
+import com.caricomtr.agent.invoice.ExchangeRates;
+import com.caricomtr.agent.invoice.InvoiceMapper;
+import com.caricomtr.agent.invoice.JdbcInvoiceNumberAllocator;
+import com.caricomtr.agent.sync.state.AgentState;
+import com.caricomtr.agent.sync.state.AgentStateSchema;
+import com.caricomtr.agent.sync.state.ApiLogEntry;
+import com.caricomtr.agent.sync.state.StateLocation;
+import com.caricomtr.agent.woo.OrderChanges;
+import com.caricomtr.agent.woo.OrderReader;
+import com.caricomtr.agent.woo.ReaderSettings;
+import com.caricomtr.agent.woo.SiteDiscovery;
+import com.caricomtr.agent.woo.StorageDetector;
+import com.caricomtr.agent.woo.StorageMode;
+import com.caricomtr.agent.woo.WooSite;
+
+/**
+ * Everything the agent holds for one site: its database pool, the reader of its authoritative storage, its state
+ * stores, its mappers and its Cari client. Built once per site at start.
+ */
+public final class SiteRuntime implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SiteRuntime.class.getName());
+
+    private final SiteConfig config;
+    private final JdbcConnectionPool pool;
+    private final StorageMode storage;
+    private final OrderReader reader;
+    private final OrderChanges changes;
+    private final AgentState state;
+    private final InvoiceMapper invoices;
+    private final CustomerMapper customers;
+    private final CariClient client;
+    private final InvoiceDelivery delivery;
+    private volatile SyncPolicy policy;
+
+    private SiteRuntime(SiteConfig config, JdbcConnectionPool pool) {
+        this.config = config;
+        this.pool = pool;
+        this.storage = detect();
+        this.reader = OrderReader.create(pool.dataSource(), config.prefix(), storage.authoritative(),
+                ReaderSettings.DEFAULTS.withBatchSize(200));
+        this.changes = new OrderChanges(pool.dataSource(), config.prefix(), storage.authoritative());
+        StateLocation location = new StateLocation(config.stateSchema(), config.prefix().value());
+        AgentStateSchema.migrate(pool.dataSource(), location);
+        this.state = AgentState.open(pool.dataSource(), location, config.id());
+        this.invoices = new InvoiceMapper(config.invoice(),
+                new JdbcInvoiceNumberAllocator(pool.dataSource(), location, config.id()), ExchangeRates.NONE);
+        this.customers = new CustomerMapper(config.invoice());
+        LoggingExchangeListener log = new LoggingExchangeListener();
+        CariExchangeListener recordAndLog = exchange -> {
+            log.onExchange(exchange);
+            try {
+                state.apiLog().append(ApiLogEntry.from(exchange));
+            } catch (RuntimeException e) {
+                // The log must never fail a delivery; the line above already went to the process log.
+                LOG.log(System.Logger.Level.WARNING, "site " + config.id() + ": API log not written: " + e);
+            }
+        };
+        this.client = CariClient.create(config.cari(), recordAndLog);
+        this.delivery = new InvoiceDelivery(client, new CachedCustomerIds(state.customers()));
+        this.policy = config.policy();
+    }
+
+    public static SiteRuntime open(SiteConfig config) {
+        JdbcConnectionPool pool = JdbcConnectionPool.open(config.database());
+        try {
+            return new SiteRuntime(config, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private StorageMode detect() {
+        List<WooSite> sites = SiteDiscovery.discover(pool.dataSource(), config.prefix());
+        Optional<WooSite> site = sites.stream().filter(s -> s.prefix().equals(config.prefix())).findFirst();
+        return site.map(WooSite::storage).orElseGet(() -> {
+            try (var c = pool.dataSource().getConnection()) {
+                return StorageDetector.detect(c, config.prefix());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("site " + config.id() + ": cannot read WooCommerce options", e);
+            }
+        });
+    }
+
+    public String id() {
+        return config.id();
+    }
+
+    public SiteConfig config() {
+        return config;
+    }
+
+    public StorageMode storage() {
+        return storage;
+    }
+
+    public OrderReader reader() {
+        return reader;
+    }
+
+    public OrderChanges changes() {
+        return changes;
+    }
+
+    public AgentState state() {
+        return state;
+    }
+
+    public InvoiceMapper invoices() {
+        return invoices;
+    }
+
+    public CustomerMapper customers() {
+        return customers;
+    }
+
+    public CariClient client() {
+        return client;
+    }
+
+    public InvoiceDelivery delivery() {
+        return delivery;
+    }
+
+    public SyncPolicy policy() {
+        return policy;
+    }
+
+    public void policy(SyncPolicy newPolicy) {
+        this.policy = newPolicy;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        pool.close();
+    }
+}
