@@ -1,6 +1,8 @@
 package com.caricomtr.agent;
 
 import com.caricomtr.agent.api.HealthService;
+import com.caricomtr.agent.api.HookRegistrationService;
+import com.caricomtr.agent.api.HookRegistry;
 import com.caricomtr.agent.api.SignatureFilter;
 import com.caricomtr.agent.api.SignatureSettings;
 import com.caricomtr.agent.api.SignatureVerifier;
@@ -37,5 +39,13 @@ public final class Main {
     public static void routing(HttpRouting.Builder routing, SiteSecrets secrets) {
         routing.addFilter(new SignatureFilter(new SignatureVerifier(secrets, SignatureSettings.defaults()), secrets));
         routing(routing);
+    }
+
+    /** As {@link #routing(HttpRouting.Builder, SiteSecrets)}, with the given limits and the hook registration. */
+    public static void routing(HttpRouting.Builder routing, SiteSecrets secrets, SignatureSettings settings,
+                               HookRegistry hooks) {
+        routing.addFilter(new SignatureFilter(new SignatureVerifier(secrets, settings), secrets));
+        routing(routing);
+        routing.register(new HookRegistrationService(hooks));
     }
 }
