@@ -1,6 +1,12 @@
 package com.caricomtr.agent;
 
 import com.caricomtr.agent.api.HealthService;
+import com.caricomtr.agent.api.HookRegistrationService;
+import com.caricomtr.agent.api.HookRegistry;
+import com.caricomtr.agent.api.SignatureFilter;
+import com.caricomtr.agent.api.SignatureSettings;
+import com.caricomtr.agent.api.SignatureVerifier;
+import com.caricomtr.agent.api.SiteSecrets;
 import com.caricomtr.agent.cli.AgentCommand;
 
 import io.helidon.webserver.http.HttpRouting;
@@ -21,8 +27,25 @@ public final class Main {
         }
     }
 
-    /** The agent's HTTP API for the bridge plugin. */
+    /** The unsigned part of the agent's HTTP API: the health check only. */
     public static void routing(HttpRouting.Builder routing) {
         routing.register("/health", new HealthService(VERSION));
+    }
+
+    /**
+     * The health check, open, and every other path behind the signature of one of the sites, default limits; the
+     * caller registers the signed endpoints on the same builder.
+     */
+    public static void routing(HttpRouting.Builder routing, SiteSecrets secrets) {
+        routing.addFilter(new SignatureFilter(new SignatureVerifier(secrets, SignatureSettings.defaults()), secrets));
+        routing(routing);
+    }
+
+    /** As {@link #routing(HttpRouting.Builder, SiteSecrets)}, with the given limits and the hook registration. */
+    public static void routing(HttpRouting.Builder routing, SiteSecrets secrets, SignatureSettings settings,
+                               HookRegistry hooks) {
+        routing.addFilter(new SignatureFilter(new SignatureVerifier(secrets, settings), secrets));
+        routing(routing);
+        routing.register(new HookRegistrationService(hooks));
     }
 }

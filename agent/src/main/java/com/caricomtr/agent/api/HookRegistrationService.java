@@ -1,0 +1,143 @@
+package com.caricomtr.agent.api;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * {@code PUT /v1/sites/{site}/hooks} stores what the bridge hooked; {@code GET} shows what the agent holds. Behind
+ * the {@link SignatureFilter}: a site may only speak for itself.
+ */
+public final class HookRegistrationService implements HttpService {
+    static final String PATH = "/v1/sites/{site}/hooks";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HookRegistry registry;
+
+    public HookRegistrationService(HookRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.put(PATH, this::register)
+                .get(PATH, this::show);
+    }
+
+    private void register(ServerRequest request, ServerResponse response) {
+        String site = ownSite(request, response);
+        if (site == null) {
+            return;
+        }
+        HookRegistration registration;
+        try {
+            registration = parse(request.content().as(String.class));
+        } catch (IllegalArgumentException invalid) {
+            ApiErrors.send(response, 400, "invalid_registration", invalid.getMessage());
+            return;
+        }
+        registry.register(site, registration);
+        sendJson(response, site, registration);
+    }
+
+    private void show(ServerRequest request, ServerResponse response) {
+        String site = ownSite(request, response);
+        if (site == null) {
+            return;
+        }
+        registry.registration(site).ifPresentOrElse(
+                registration -> sendJson(response, site, registration),
+                () -> ApiErrors.send(response, 404, "not_registered",
+                        "The site has not registered its hooks since the agent started."));
+    }
+
+    /** The path's site when it is the signing site; otherwise answers 403 and returns null. */
+    private static String ownSite(ServerRequest request, ServerResponse response) {
+        String signed = SignedRequest.siteId(request);
+        if (!signed.equals(request.path().pathParameters().get("site"))) {
+            ApiErrors.send(response, 403, "wrong_site", "A site may only register its own hooks.");
+            return null;
+        }
+        return signed;
+    }
+
+    static HookRegistration parse(String body) {
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The body is not JSON.");
+        }
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("The body must be a JSON object.");
+        }
+        Set<Hook> filters = hooks(json, "filters", Hook.Kind.FILTER);
+        Set<Hook> actions = hooks(json, "actions", Hook.Kind.ACTION);
+        JsonNode url = json.path("callback_url");
+        URI callback = url.isNull() || url.isMissingNode() ? null : callbackUrl(url);
+        return new HookRegistration(callback, filters, actions);
+    }
+
+    private static Set<Hook> hooks(JsonNode json, String field, Hook.Kind kind) {
+        JsonNode names = json.path(field);
+        Set<Hook> hooks = EnumSet.noneOf(Hook.class);
+        if (names.isMissingNode() || names.isNull()) {
+            return hooks;
+        }
+        if (!names.isArray()) {
+            throw new IllegalArgumentException(field + " must be an array of hook names.");
+        }
+        for (JsonNode name : names) {
+            Hook hook = Hook.byName(name.asText())
+                    .filter(found -> found.kind() == kind)
+                    .orElseThrow(() -> new IllegalArgumentException("'" + LogText.clean(name.asText()) + "' is not a "
+                            + kind.name().toLowerCase(Locale.ROOT) + " the agent relays."));
+            hooks.add(hook);
+        }
+        return hooks;
+    }
+
+    /**
+     * An absolute http(s) URL without user info or fragment. Plain http is allowed because the bridge usually sits
+     * on the same host as the agent; the agent never follows redirects, so the URL cannot be bent elsewhere.
+     */
+    private static URI callbackUrl(JsonNode url) {
+        try {
+            URI uri = new URI(url.asText());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!url.isTextual() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                    || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException(
+                        "callback_url must be an absolute http or https URL without user info or fragment.");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("callback_url is not a valid URL.");
+        }
+    }
+
+    private static void sendJson(ServerResponse response, String site, HookRegistration registration) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("site", site);
+        body.put("callback_url", registration.callbackUrl() == null ? null : registration.callbackUrl().toString());
+        ArrayNode filters = body.putArray("filters");
+        registration.filters().forEach(hook -> filters.add(hook.wordpressName()));
+        ArrayNode actions = body.putArray("actions");
+        registration.actions().forEach(hook -> actions.add(hook.wordpressName()));
+        response.header("Content-Type", "application/json");
+        response.send(body.toString());
+    }
+}

@@ -1,0 +1,198 @@
+package com.caricomtr.agent.api;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Calls a site's bridge so that the shop's own WordPress callbacks run (docs/agent-api.md, "Hook relay"). Requests
+ * are signed like the bridge's requests to the agent, with the same site secret.
+ *
+ * <p>A hook never stops a sync: a filter that fails in any way (no answer in time, an HTTP error, an answer that
+ * is not {@code {"value": ...}} of the right type) yields the unfiltered value and one logged warning; an action
+ * is sent without waiting. Redirects are not followed: the signature covers the path, and order data must not
+ * follow a redirect to wherever it points.
+ */
+public final class HookRelayClient implements AutoCloseable {
+    public static final String LOGGER_NAME = "com.caricomtr.agent.api.relay";
+    private static final System.Logger LOGGER = System.getLogger(LOGGER_NAME);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HookRegistry registry;
+    private final SiteSecrets secrets;
+    private final RelaySettings settings;
+    private final HttpClient http;
+
+    public HookRelayClient(HookRegistry registry, SiteSecrets secrets, RelaySettings settings) {
+        this.registry = registry;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // PHP servers behind plain http do not speak h2c; asking would only cost a round trip.
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /**
+     * Runs the site's callbacks of a filter on the value. Blocks for at most the filter timeout.
+     *
+     * @param context the other arguments of the hook, e.g. {@code {"order_id": 123}}; may be null
+     * @return the filtered value, or {@code value} itself when nothing is hooked or the callback failed
+     */
+    public JsonNode filter(String siteId, Hook hook, JsonNode value, ObjectNode context) {
+        requireKind(hook, Hook.Kind.FILTER);
+        Optional<HttpRequest> request = request(siteId, hook, arguments(value, context), settings.filterTimeout());
+        if (request.isEmpty()) {
+            return value;
+        }
+        CompletableFuture<HttpResponse<byte[]>> exchange = send(request.get());
+        try {
+            HttpResponse<byte[]> answer = exchange.get(settings.filterTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return filteredValue(siteId, hook, answer).orElse(value);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            warn(siteId, hook, "no answer within " + settings.filterTimeout().toMillis() + " ms", true);
+        } catch (ExecutionException e) {
+            warn(siteId, hook, describe(e.getCause()), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.cancel(true);
+            warn(siteId, hook, "interrupted", true);
+        }
+        return value;
+    }
+
+    /**
+     * Tells the site's callbacks of an action, without waiting. The future says whether the bridge took it (a 2xx
+     * answer) and never fails; nothing needs to wait on it.
+     */
+    public CompletableFuture<Boolean> notify(String siteId, Hook hook, ObjectNode arguments) {
+        requireKind(hook, Hook.Kind.ACTION);
+        ObjectNode args = arguments == null ? MAPPER.createObjectNode() : arguments;
+        Optional<HttpRequest> request = request(siteId, hook, args, settings.actionTimeout());
+        if (request.isEmpty()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return send(request.get())
+                .orTimeout(settings.actionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((answer, failure) -> {
+                    if (failure != null) {
+                        warn(siteId, hook, describe(unwrap(failure)), false);
+                        return false;
+                    }
+                    if (answer.statusCode() / 100 != 2) {
+                        warn(siteId, hook, "HTTP " + answer.statusCode(), false);
+                        return false;
+                    }
+                    return true;
+                });
+    }
+
+    /** The signed request, or empty when the site has no callback for the hook or no longer has a secret. */
+    private Optional<HttpRequest> request(String siteId, Hook hook, ObjectNode args, Duration timeout) {
+        Optional<URI> callback = registry.callbackFor(siteId, hook);
+        if (callback.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> secret = secrets.secret(siteId);
+        if (secret.isEmpty()) {
+            warn(siteId, hook, "the site has no secret configured", hook.kind() == Hook.Kind.FILTER);
+            return Optional.empty();
+        }
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("hook", hook.wordpressName());
+        body.set("args", args);
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        return Optional.of(new RequestSigner(siteId, secret.get())
+                .request("POST", callback.get(), bytes)
+                .timeout(timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Accept", "application/json")
+                .build());
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {
+        return http.sendAsync(request, info -> new BoundedBodySubscriber(settings.maxAnswerBytes()));
+    }
+
+    private Optional<JsonNode> filteredValue(String siteId, Hook hook, HttpResponse<byte[]> answer) {
+        if (answer.statusCode() != 200) {
+            warn(siteId, hook, "HTTP " + answer.statusCode(), true);
+            return Optional.empty();
+        }
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(answer.body());
+        } catch (IOException e) {
+            warn(siteId, hook, "the answer is not JSON", true);
+            return Optional.empty();
+        }
+        JsonNode filtered = json == null ? null : json.get("value");
+        if (json == null || !json.isObject() || !hook.accepts(filtered)) {
+            warn(siteId, hook, "the answer is not {\"value\": ...} with a value of the hook's type", true);
+            return Optional.empty();
+        }
+        return Optional.of(filtered);
+    }
+
+    private static ObjectNode arguments(JsonNode value, ObjectNode context) {
+        ObjectNode args = MAPPER.createObjectNode();
+        args.set("value", value);
+        if (context != null) {
+            context.properties().forEach(field -> {
+                if (!field.getKey().equals("value")) {
+                    args.set(field.getKey(), field.getValue());
+                }
+            });
+        }
+        return args;
+    }
+
+    private void warn(String siteId, Hook hook, String problem, boolean usingOriginal) {
+        LOGGER.log(Level.WARNING, secrets.masker().apply("Hook " + hook.wordpressName() + " for site " + siteId
+                + " failed: " + problem + (usingOriginal ? "; continuing with the unfiltered value" : "")));
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure instanceof HttpTimeoutException || failure instanceof TimeoutException) {
+            return "no answer in time";
+        }
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + LogText.clean(message));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+    }
+
+    private static void requireKind(Hook hook, Hook.Kind kind) {
+        if (hook.kind() != kind) {
+            throw new IllegalArgumentException(hook + " is not a " + kind.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,95 @@
+package com.caricomtr.agent.api;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.caricomtr.agent.cari.Masker;
+
+import io.helidon.config.Config;
+
+/**
+ * Site secrets held in memory, usually read from the {@code sites} list of the agent's configuration. No method
+ * of this class puts a secret into a message or into {@link #toString()}.
+ */
+public final class InMemorySiteSecrets implements SiteSecrets {
+    /** Ids travel in a header and in log lines: keep them plain. */
+    static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /**
+     * The bridge generates 64 random characters; 32 is the least that still gives an HMAC-SHA256 key more strength
+     * than anyone can brute-force offline from one captured request.
+     */
+    static final int SHORTEST_SECRET = 32;
+
+    private final Map<String, String> secretsBySite;
+    private final Masker masker;
+
+    private InMemorySiteSecrets(Map<String, String> secretsBySite) {
+        this.secretsBySite = Map.copyOf(secretsBySite);
+        this.masker = Masker.of(secretsBySite.values().toArray(String[]::new));
+    }
+
+    /**
+     * Site id to secret. Every id must be plain ({@code [A-Za-z0-9._-]}, at most 64), every secret at least
+     * {@value #SHORTEST_SECRET} characters, and no two sites may share a secret: the signed text does not name the
+     * site, so a shared secret would let one site's request pass for the other's.
+     */
+    public static InMemorySiteSecrets of(Map<String, String> secretsBySite) {
+        Set<String> seenSecrets = new HashSet<>();
+        for (Map.Entry<String, String> site : secretsBySite.entrySet()) {
+            String id = site.getKey();
+            String secret = site.getValue();
+            if (id == null || !SITE_ID.matcher(id).matches()) {
+                // Not echoed either: a secret pasted into the wrong field is still a secret.
+                throw new IllegalArgumentException("a site id must be 1 to 64 of A-Z a-z 0-9 . _ -");
+            }
+            // The values are never echoed: a mistyped secret in an error message is still the secret.
+            if (secret == null || secret.length() < SHORTEST_SECRET) {
+                throw new IllegalArgumentException("the secret of site '" + id + "' must have at least "
+                        + SHORTEST_SECRET + " characters");
+            }
+            if (!seenSecrets.add(secret)) {
+                throw new IllegalArgumentException("site '" + id + "' has the same secret as another site; "
+                        + "every site needs its own");
+            }
+        }
+        return new InMemorySiteSecrets(secretsBySite);
+    }
+
+    /** Reads {@code sites: [{id: ..., secret: ...}, ...]}; other keys of each entry belong to other readers. */
+    public static InMemorySiteSecrets from(Config sites) {
+        Map<String, String> secretsBySite = new LinkedHashMap<>();
+        List<Config> entries = sites.asNodeList().orElse(List.of());
+        for (Config entry : entries) {
+            String id = entry.get("id").asString().orElse(null);
+            if (id != null && SITE_ID.matcher(id).matches() && secretsBySite.containsKey(id)) {
+                throw new IllegalArgumentException("site '" + id + "' is configured twice");
+            }
+            secretsBySite.put(id, entry.get("secret").asString().orElse(null));
+        }
+        return of(secretsBySite);
+    }
+
+    @Override
+    public Optional<String> secret(String siteId) {
+        return siteId == null ? Optional.empty() : Optional.ofNullable(secretsBySite.get(siteId));
+    }
+
+    @Override
+    public Masker masker() {
+        return masker;
+    }
+
+    public Set<String> siteIds() {
+        return secretsBySite.keySet();
+    }
+
+    @Override
+    public String toString() {
+        return "InMemorySiteSecrets" + secretsBySite.keySet();
+    }
+}
