@@ -1,0 +1,189 @@
+package com.caricomtr.agent.sync;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.caricomtr.agent.sync.state.Backfill;
+import com.caricomtr.agent.sync.state.BackfillState;
+import com.caricomtr.agent.sync.state.EnqueueResult;
+import com.caricomtr.agent.sync.state.RetentionCleaner;
+import com.caricomtr.agent.sync.state.Trigger;
+
+/**
+ * One site's sync at work: its worker draining the queue, its poller, its backfills, its daily cleanup; and the
+ * operations the bridge asks for. Threads are virtual; {@link #close()} stops them.
+ */
+public final class SiteSync implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SiteSync.class.getName());
+    private static final Duration CLEANUP_EVERY = Duration.ofDays(1);
+
+    private final SiteRuntime site;
+    private final SyncWorker worker;
+    private final OrderPoller poller;
+    private final Backfiller backfiller;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    SiteSync(SiteRuntime site, String agentId) {
+        this.site = site;
+        this.worker = new SyncWorker(site, agentId + "/" + site.id());
+        this.poller = new OrderPoller(site, worker::wake);
+        this.backfiller = new Backfiller(site, worker::wake);
+    }
+
+    void start(boolean polling) {
+        threads.add(Thread.ofVirtual().name("sync-" + site.id()).start(worker));
+        if (polling) {
+            threads.add(Thread.ofVirtual().name("poll-" + site.id()).start(this::pollLoop));
+        }
+        threads.add(Thread.ofVirtual().name("cleanup-" + site.id()).start(this::cleanupLoop));
+        for (Backfill running : site.state().backfills().running()) {
+            startBackfillThread(running);
+        }
+    }
+
+    public SiteRuntime runtime() {
+        return site;
+    }
+
+    /** The bridge saw an order's status change: queue it if its current status is a trigger. */
+    public List<OrderResult> notify(Collection<Long> orderIds) {
+        Map<Long, String> statuses = site.changes().statuses(orderIds);
+        List<OrderResult> results = new ArrayList<>();
+        for (Long id : orderIds) {
+            String status = statuses.get(id);
+            if (status == null) {
+                results.add(new OrderResult(id, "not_found", null, "no such order"));
+            } else if (!site.policy().triggers(status)) {
+                results.add(new OrderResult(id, "not_in_trigger_status", null, "status " + status
+                        + " does not trigger an invoice"));
+            } else {
+                results.add(result(site.state().orders().enqueue(id, status, Trigger.NOTIFY, false)));
+            }
+        }
+        worker.wake();
+        return results;
+    }
+
+    /** An admin asked to sync these orders now, whatever their status; {@code force} resends synced ones. */
+    public List<OrderResult> syncNow(Collection<Long> orderIds, boolean force) {
+        Map<Long, String> statuses = site.changes().statuses(orderIds);
+        List<OrderResult> results = new ArrayList<>();
+        for (Long id : orderIds) {
+            String status = statuses.get(id);
+            if (status == null) {
+                results.add(new OrderResult(id, "not_found", null, "no such order"));
+            } else {
+                results.add(result(site.state().orders().enqueue(id, status, Trigger.MANUAL, force)));
+            }
+        }
+        worker.wake();
+        return results;
+    }
+
+    public List<Long> retry(Collection<Long> orderIds) {
+        List<Long> retried = site.state().orders().retry(orderIds);
+        site.state().errors().dismissForOrders(retried);
+        worker.wake();
+        return retried;
+    }
+
+    public List<Long> dismiss(Collection<Long> orderIds) {
+        List<Long> dismissed = site.state().orders().dismiss(orderIds);
+        site.state().errors().dismissForOrders(dismissed);
+        return dismissed;
+    }
+
+    public Backfill startBackfill(LocalDate from, LocalDate to, List<String> statuses) {
+        Backfill backfill = site.state().backfills().create(from, to, statuses);
+        startBackfillThread(backfill);
+        return backfill;
+    }
+
+    public Optional<Backfill> backfill(long id) {
+        return site.state().backfills().get(id);
+    }
+
+    public boolean cancelBackfill(long id) {
+        return site.state().backfills().cancel(id);
+    }
+
+    /** One poll now (tests and the benchmark use it to avoid waiting for the interval). */
+    public int pollNow() {
+        return poller.pollOnce();
+    }
+
+    private void startBackfillThread(Backfill backfill) {
+        threads.add(Thread.ofVirtual().name("backfill-" + site.id() + "-" + backfill.id()).start(() -> {
+            try {
+                backfiller.run(backfill);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": backfill " + backfill.id()
+                        + " stopped, resumes at the next start: " + e);
+            }
+        }));
+    }
+
+    private void pollLoop() {
+        while (running) {
+            try {
+                poller.pollOnce();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": poll failed: " + e);
+            }
+            sleep(site.policy().pollInterval());
+        }
+    }
+
+    private void cleanupLoop() {
+        while (running) {
+            try {
+                RetentionCleaner.Result removed = site.state().retention()
+                        .deleteOlderThan(Duration.ofDays(site.policy().retentionDays()));
+                LOG.log(System.Logger.Level.INFO, "site " + site.id() + ": retention removed " + removed);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": cleanup failed: " + e);
+            }
+            sleep(CLEANUP_EVERY);
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static OrderResult result(EnqueueResult r) {
+        return new OrderResult(r.orderId(), r.outcome().name().toLowerCase(Locale.ROOT),
+                r.state() == null ? null : r.state().dbValue(), null);
+    }
+
+    boolean isBackfillRunning(long id) {
+        return backfill(id).map(b -> b.state() == BackfillState.RUNNING).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        worker.stop();
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        site.close();
+    }
+}
