@@ -7,7 +7,9 @@ import com.caricomtr.agent.api.SignatureFilter;
 import com.caricomtr.agent.api.SignatureSettings;
 import com.caricomtr.agent.api.SignatureVerifier;
 import com.caricomtr.agent.api.SiteSecrets;
+import com.caricomtr.agent.api.SyncApi;
 import com.caricomtr.agent.cli.AgentCommand;
+import com.caricomtr.agent.sync.SyncEngine;
 
 import io.helidon.webserver.http.HttpRouting;
 
@@ -47,5 +49,12 @@ public final class Main {
         routing.addFilter(new SignatureFilter(new SignatureVerifier(secrets, settings), secrets));
         routing(routing);
         routing.register(new HookRegistrationService(hooks));
+    }
+
+    /** The whole agent API: health, hooks, and the sync endpoints of every site, all but health signed. */
+    public static void routing(HttpRouting.Builder routing, SiteSecrets secrets, SignatureSettings settings,
+                               HookRegistry hooks, SyncEngine engine) {
+        routing(routing, secrets, settings, hooks);
+        SyncApi.register(routing, engine);
     }
 }

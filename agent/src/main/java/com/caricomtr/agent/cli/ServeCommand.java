@@ -1,28 +1,68 @@
 package com.caricomtr.agent.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.caricomtr.agent.Main;
+import com.caricomtr.agent.api.HookRegistry;
+import com.caricomtr.agent.api.InMemorySiteSecrets;
+import com.caricomtr.agent.api.SignatureSettings;
+import com.caricomtr.agent.sync.SiteConfig;
+import com.caricomtr.agent.sync.SyncEngine;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Runs the agent's HTTP API. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the agent's HTTP API.")
+/** Runs the agent: the sync of every configured site and the signed HTTP API for the bridge. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the agent: sync every configured site and serve the bridge's signed API.")
 public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--config", description = "YAML configuration with the sites (see docs/agent-api.md)")
+    Path configFile;
+
+    @Option(names = "--no-polling", description = "Rely on notify, manual sync and backfills alone")
+    boolean noPolling;
+
+    @Option(names = "--agent-id", description = "Names this agent's claims (default: host and process id)")
+    String agentId;
+
     @Override
-    public Integer call() {
-        Config config = Config.create();
+    public Integer call() throws Exception {
+        Config config = configFile == null
+                ? Config.create()
+                : Config.builder().addSource(ConfigSources.file(configFile)).addSource(ConfigSources.classpath(
+                        "application.yaml")).disableEnvironmentVariablesSource().build();
+        if (configFile != null && !Files.isReadable(configFile)) {
+            throw new IllegalArgumentException("cannot read " + configFile);
+        }
+        List<SiteConfig> sites = SiteConfig.allFrom(config);
+        Map<String, String> secrets = new LinkedHashMap<>();
+        sites.forEach(s -> secrets.put(s.id(), s.secret()));
+        String id = agentId != null ? agentId
+                : java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+        SyncEngine engine = SyncEngine.start(sites, id, !noPolling);
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
-                .routing(Main::routing)
+                .routing(r -> Main.routing(r, InMemorySiteSecrets.of(secrets),
+                        SignatureSettings.from(config.get("auth")), new HookRegistry(), engine))
                 .build()
                 .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            engine.close();
+        }, "agent-stop"));
+        System.out.println("caricomtr-agent " + Main.VERSION + " (" + id + ") syncing " + sites.size()
+                + " site(s), listening on http://" + config.get("server.host").asString().orElse("127.0.0.1") + ":"
+                + server.port());
         AgentCommand.markServing();
-        System.out.println("caricomtr-agent " + Main.VERSION + " listening on http://" + config.get("server.host")
-                .asString().orElse("127.0.0.1") + ":" + server.port());
         return 0;
     }
 }

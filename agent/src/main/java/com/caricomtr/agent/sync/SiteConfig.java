@@ -31,8 +31,8 @@ public record SiteConfig(String id,
         if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new IllegalArgumentException("site id must be 1-64 letters, digits, '_' or '-', got '" + id + "'");
         }
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("site " + id + ": the shared secret must have at least 16 characters");
+        if (secret == null || secret.length() < 32) {
+            throw new IllegalArgumentException("site " + id + ": the shared secret must have at least 32 characters");
         }
     }
 

@@ -36,10 +36,13 @@ public final class SiteRuntime implements AutoCloseable {
     private final OrderReader reader;
     private final OrderChanges changes;
     private final AgentState state;
-    private final InvoiceMapper invoices;
-    private final CustomerMapper customers;
-    private final CariClient client;
-    private final InvoiceDelivery delivery;
+    private final StateLocation location;
+    private final CariExchangeListener exchangeLog;
+    private volatile SiteSettings settings;
+    private volatile InvoiceMapper invoices;
+    private volatile CustomerMapper customers;
+    private volatile CariClient client;
+    private volatile InvoiceDelivery delivery;
     private volatile SyncPolicy policy;
 
     private SiteRuntime(SiteConfig config, JdbcConnectionPool pool) {
@@ -49,14 +52,11 @@ public final class SiteRuntime implements AutoCloseable {
         this.reader = OrderReader.create(pool.dataSource(), config.prefix(), storage.authoritative(),
                 ReaderSettings.DEFAULTS.withBatchSize(200));
         this.changes = new OrderChanges(pool.dataSource(), config.prefix(), storage.authoritative());
-        StateLocation location = new StateLocation(config.stateSchema(), config.prefix().value());
+        this.location = new StateLocation(config.stateSchema(), config.prefix().value());
         AgentStateSchema.migrate(pool.dataSource(), location);
         this.state = AgentState.open(pool.dataSource(), location, config.id());
-        this.invoices = new InvoiceMapper(config.invoice(),
-                new JdbcInvoiceNumberAllocator(pool.dataSource(), location, config.id()), ExchangeRates.NONE);
-        this.customers = new CustomerMapper(config.invoice());
         LoggingExchangeListener log = new LoggingExchangeListener();
-        CariExchangeListener recordAndLog = exchange -> {
+        this.exchangeLog = exchange -> {
             log.onExchange(exchange);
             try {
                 state.apiLog().append(ApiLogEntry.from(exchange));
@@ -65,9 +65,47 @@ public final class SiteRuntime implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "site " + config.id() + ": API log not written: " + e);
             }
         };
-        this.client = CariClient.create(config.cari(), recordAndLog);
-        this.delivery = new InvoiceDelivery(client, new CachedCustomerIds(state.customers()));
-        this.policy = config.policy();
+        apply(SiteSettings.of(config).with(storedSettings()));
+    }
+
+    private java.util.Map<String, String> storedSettings() {
+        java.util.Map<String, String> stored = new java.util.HashMap<>(state.settings().getAll());
+        stored.keySet().retainAll(SiteSettings.NAMES);
+        if (!SiteSettings.validate(stored, config.invoice().gibStyleNumber()).isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "site " + config.id() + ": stored settings are invalid; using the"
+                    + " configured ones");
+            return java.util.Map.of();
+        }
+        return stored;
+    }
+
+    /**
+     * Puts settings into effect at once: new mappers, a new Cari client when the firma kodu changed, the new trigger
+     * statuses and retention. Deliveries under way finish with what they started with.
+     */
+    public synchronized void apply(SiteSettings newSettings) {
+        var invoiceSettings = newSettings.applyTo(config.invoice());
+        this.invoices = new InvoiceMapper(invoiceSettings,
+                new JdbcInvoiceNumberAllocator(pool.dataSource(), location, config.id()), ExchangeRates.NONE);
+        this.customers = new CustomerMapper(invoiceSettings);
+        if (client == null || !newSettings.firmaKodu().equals(settings.firmaKodu())) {
+            CariClient old = client;
+            var cari = config.cari();
+            this.client = CariClient.create(new com.caricomtr.agent.cari.CariSettings(cari.baseUrl(),
+                    newSettings.firmaKodu(), cari.apiToken(), cari.connectTimeout(), cari.readTimeout(),
+                    cari.writeTimeout(), cari.callTimeout(), cari.maxIdleConnections(), cari.keepAlive(),
+                    cari.maxConcurrentCalls()), exchangeLog);
+            this.delivery = new InvoiceDelivery(client, new CachedCustomerIds(state.customers()));
+            if (old != null) {
+                old.close();
+            }
+        }
+        this.policy = newSettings.applyTo(policy == null ? config.policy() : policy);
+        this.settings = newSettings;
+    }
+
+    public SiteSettings settings() {
+        return settings;
     }
 
     public static SiteRuntime open(SiteConfig config) {
@@ -134,10 +172,6 @@ public final class SiteRuntime implements AutoCloseable {
 
     public SyncPolicy policy() {
         return policy;
-    }
-
-    public void policy(SyncPolicy newPolicy) {
-        this.policy = newPolicy;
     }
 
     @Override

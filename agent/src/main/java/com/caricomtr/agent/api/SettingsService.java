@@ -1,0 +1,81 @@
+package com.caricomtr.agent.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.caricomtr.agent.cari.CariException;
+import com.caricomtr.agent.sync.SiteSettings;
+import com.caricomtr.agent.sync.SiteSync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Settings read and write, validated here with an error per field; and the connection test. */
+final class SettingsService implements HttpService {
+    private final SiteResolver sites;
+
+    SettingsService(SiteResolver sites) {
+        this.sites = sites;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/v1/sites/{site}/settings", this::read)
+                .put("/v1/sites/{site}/settings", this::write)
+                .post("/v1/sites/{site}/connection-test", this::connectionTest);
+    }
+
+    private void read(ServerRequest request, ServerResponse response) {
+        SiteSync site = sites.resolve(request, response);
+        if (site != null) {
+            ApiJson.send(response, 200, Map.of("settings", site.runtime().settings().toMap(true)));
+        }
+    }
+
+    private void write(ServerRequest request, ServerResponse response) {
+        SiteSync site = sites.resolve(request, response);
+        JsonNode body = site == null ? null : ApiJson.body(request, response);
+        if (body == null) {
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        body.path("settings").properties().forEach(e -> values.put(e.getKey(),
+                e.getValue().isArray() ? String.join(",", texts(e.getValue())) : e.getValue().asText()));
+        List<SiteSettings.FieldError> errors = SiteSettings.validate(values,
+                site.runtime().config().invoice().gibStyleNumber());
+        if (values.isEmpty() || !errors.isEmpty()) {
+            ApiJson.send(response, 400, Map.of("error", Map.of("code", "invalid_settings",
+                    "message", values.isEmpty() ? "settings must name at least one setting" : "some settings are invalid",
+                    "fields", errors)));
+            return;
+        }
+        site.runtime().state().settings().putAll(values);
+        site.runtime().apply(site.runtime().settings().with(values));
+        ApiJson.send(response, 200, Map.of("settings", site.runtime().settings().toMap(true)));
+    }
+
+    private void connectionTest(ServerRequest request, ServerResponse response) {
+        SiteSync site = sites.resolve(request, response);
+        if (site == null) {
+            return;
+        }
+        try {
+            var info = site.runtime().client().testConnection();
+            ApiJson.send(response, 200, Map.of("ok", true, "company", info.firmaAdi()));
+        } catch (CariException e) {
+            ApiJson.send(response, 200, Map.of("ok", false, "class", e.failureClass().name().toLowerCase(),
+                    "message", e.getMessage()));
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
