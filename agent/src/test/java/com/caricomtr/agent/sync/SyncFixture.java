@@ -69,6 +69,20 @@ final class SyncFixture implements AutoCloseable {
         return ids;
     }
 
+    /** Order ids in the given status in the layout's authoritative storage. */
+    List<Long> postsOrHposOrders(String status) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = TestDatabase.connect(db); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT id FROM wp_wc_orders WHERE type = 'shop_order' AND status = 'wc-"
+                     + status + "' UNION SELECT ID FROM wp_posts WHERE post_type = 'shop_order' AND post_status = 'wc-"
+                     + status + "' ORDER BY 1")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
     @Override
     public void close() {
         sandbox.close();
