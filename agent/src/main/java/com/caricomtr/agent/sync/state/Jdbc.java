@@ -69,22 +69,33 @@ final class Jdbc {
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        T result;
         try {
-            T result = work.run(connection);
+            result = work.run(connection);
             connection.commit();
-            return result;
         } catch (SQLException | RuntimeException e) {
             // A lock wait timeout rolls back only its statement: the rollback undoes the rest before a rerun.
             try {
                 connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+                restore(connection, autoCommit, isolation);
+            } catch (SQLException cleanup) {
+                e.addSuppressed(cleanup);
             }
             throw e;
-        } finally {
-            connection.setTransactionIsolation(isolation);
-            connection.setAutoCommit(autoCommit);
         }
+        try {
+            restore(connection, autoCommit, isolation);
+        } catch (SQLException e) {
+            // Committed already: reporting a failure now would make the caller redo work that is done. A
+            // connection that cannot even be reset is broken, and the pool discards it.
+        }
+        return result;
+    }
+
+    /** Pools hand the connection to the next borrower as it is left. */
+    private static void restore(Connection connection, boolean autoCommit, int isolation) throws SQLException {
+        connection.setTransactionIsolation(isolation);
+        connection.setAutoCommit(autoCommit);
     }
 
     static boolean isTransient(SQLException e) {

@@ -18,12 +18,13 @@ final class OrderSyncQueries {
         this.table = table;
     }
 
+    /** In order-id order. */
     Map<Long, OrderSyncState> states(Collection<Long> orderIds) {
         List<Long> sorted = orderIds.stream().distinct().sorted().toList();
         Map<Long, OrderSyncState> states = new LinkedHashMap<>();
         for (List<Long> chunk : Jdbc.chunks(sorted, 500)) {
             String sql = "SELECT " + OrderSyncTable.COLUMNS + " FROM " + table.name + " WHERE " + OrderSyncTable.SCOPE
-                    + " AND order_id IN (" + Jdbc.placeholders(chunk.size()) + ")";
+                    + " AND order_id IN (" + Jdbc.placeholders(chunk.size()) + ") ORDER BY order_id";
             Jdbc.autoCommit(table.dataSource, "reading order states", c -> {
                 try (PreparedStatement statement = c.prepareStatement(sql)) {
                     Jdbc.bindLongs(statement, table.bindScope(statement, 1), chunk);

@@ -62,9 +62,10 @@ final class StateFixture implements AutoCloseable {
         }
     }
 
+    /** Any statement; returns the update count, or -1 for one that answers with rows (e.g. ANALYZE TABLE). */
     int execute(String sql) {
         try (Connection c = pool.dataSource().getConnection(); Statement s = c.createStatement()) {
-            return s.executeUpdate(sql);
+            return s.execute(sql) ? -1 : s.getUpdateCount();
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
