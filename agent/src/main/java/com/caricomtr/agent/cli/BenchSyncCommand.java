@@ -65,8 +65,8 @@ public final class BenchSyncCommand implements Callable<Integer> {
     @Option(names = "--poll-samples", defaultValue = "20", description = "Status changes found by polling")
     int pollSamples;
 
-    @Option(names = "--rss", defaultValue = "true", negatable = true, description = "Measure an idle agent's RSS")
-    boolean rss;
+    @Option(names = "--skip-rss", description = "Do not measure an idle agent's RSS")
+    boolean skipRss;
 
     @Override
     public Integer call() throws Exception {
@@ -100,7 +100,7 @@ public final class BenchSyncCommand implements Callable<Integer> {
                     api.stop();
                 }
             }
-            if (rss) {
+            if (!skipRss) {
                 idleRss(db, sandbox);
             }
         }

@@ -38,6 +38,7 @@ public final class SiteRuntime implements AutoCloseable {
     private final AgentState state;
     private final StateLocation location;
     private final CariExchangeListener exchangeLog;
+    private final ApiLogWriter apiLog;
     private volatile SiteSettings settings;
     private volatile InvoiceMapper invoices;
     private volatile CustomerMapper customers;
@@ -56,14 +57,13 @@ public final class SiteRuntime implements AutoCloseable {
         AgentStateSchema.migrate(pool.dataSource(), location);
         this.state = AgentState.open(pool.dataSource(), location, config.id());
         LoggingExchangeListener log = new LoggingExchangeListener();
+        this.apiLog = new ApiLogWriter(state.apiLog(), config.id());
+        // Every exchange goes to the site's API log; the process log gets the failures, not every body.
         this.exchangeLog = exchange -> {
-            log.onExchange(exchange);
-            try {
-                state.apiLog().append(ApiLogEntry.from(exchange));
-            } catch (RuntimeException e) {
-                // The log must never fail a delivery; the line above already went to the process log.
-                LOG.log(System.Logger.Level.WARNING, "site " + config.id() + ": API log not written: " + e);
+            if (!exchange.succeeded()) {
+                log.onExchange(exchange);
             }
+            apiLog.add(ApiLogEntry.from(exchange));
         };
         apply(SiteSettings.of(config).with(storedSettings()));
     }
@@ -177,6 +177,7 @@ public final class SiteRuntime implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        apiLog.close();
         pool.close();
     }
 }

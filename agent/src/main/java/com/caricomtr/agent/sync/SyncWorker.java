@@ -67,7 +67,9 @@ final class SyncWorker implements Runnable {
     }
 
     private int drainOnce(ExecutorService deliveries) {
-        int limit = Math.max(1, slots.availablePermits());
+        // A claim and a batch load cost the same for 1 order as for 32: claim ahead of the free slots, since the
+        // slots (not the claim size) bound what is in flight towards Cari.
+        int limit = site.policy().concurrency() * 2;
         List<Claim> claims = site.state().orders().claim(workerId, limit, site.policy().lease());
         if (claims.isEmpty()) {
             return 0;

@@ -54,6 +54,36 @@ public final class ApiLogStore {
         });
     }
 
+    /** Appends several entries in one batched statement: the sync's log writer flushes this way. */
+    public void appendAll(java.util.List<ApiLogEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO " + table + " (site_id, order_id, attempt, method, url, request_body, status,"
+                + " response_body, duration_ms, outcome, error_class, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))";
+        Jdbc.autoCommit(dataSource, "appending to the request log", c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                for (ApiLogEntry entry : entries) {
+                    statement.setString(1, siteId);
+                    Jdbc.setNullableLong(statement, 2, entry.orderId());
+                    setNullableInt(statement, 3, entry.attempt());
+                    statement.setString(4, entry.method());
+                    statement.setString(5, Texts.truncate(entry.url(), 2048));
+                    statement.setString(6, Texts.truncate(entry.requestBody(), Texts.MAX_BODY));
+                    setNullableInt(statement, 7, entry.status());
+                    statement.setString(8, Texts.truncate(entry.responseBody(), Texts.MAX_BODY));
+                    statement.setLong(9, Math.min(entry.durationMs(), 4_294_967_295L));
+                    statement.setString(10, entry.outcome());
+                    statement.setString(11, Texts.truncate(entry.errorClass(), 64));
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                return null;
+            }
+        });
+    }
+
     /**
      * A listener for the Cari client that appends every exchange. The client logs and ignores a listener's
      * exception, so a failing log write never fails a sync.
