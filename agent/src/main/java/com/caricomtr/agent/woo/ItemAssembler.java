@@ -10,11 +10,6 @@ import com.caricomtr.agent.woo.php.WooTaxData;
 
 /** Turns an order's (or refund's) raw item rows into typed lines, recording what is odd. */
 final class ItemAssembler {
-    /** Item meta the reader asks for; anything else (variation attributes, plugin data) stays in the database. */
-    static final List<String> ITEM_META_KEYS = List.of("_product_id", "_variation_id", "_qty", "_tax_class",
-            "_line_subtotal", "_line_subtotal_tax", "_line_total", "_line_tax", "_line_tax_data", "method_id",
-            "instance_id", "cost", "total_tax", "taxes", "_tax_status", "discount_amount", "discount_amount_tax",
-            "rate_id", "label", "compound", "tax_amount", "shipping_tax_amount", "rate_percent");
 
     record Lines(List<LineItem> lineItems,
                  List<ShippingLine> shippingLines,
@@ -55,9 +50,9 @@ final class ItemAssembler {
                         knownTaxes, problems));
                 case "fee" -> fees.add(feeLine(item, where + "fee_lines[" + fees.size() + "]", knownTaxes, problems));
                 case "coupon" -> coupons.add(new CouponLine(item.id, item.name,
-                        Amounts.parseOrZero(item.meta("discount_amount"), where + "coupon_lines." + item.id
+                        Amounts.parseOrZero(item.meta(ItemMeta.DISCOUNT_AMOUNT), where + "coupon_lines." + item.id
                                 + ".discount_amount"),
-                        Amounts.parseOrZero(item.meta("discount_amount_tax"), where + "coupon_lines." + item.id
+                        Amounts.parseOrZero(item.meta(ItemMeta.DISCOUNT_AMOUNT_TAX), where + "coupon_lines." + item.id
                                 + ".discount_amount_tax")));
                 case "tax" -> { }
                 default -> problems.add(new Problem(where + "items[" + item.id + "]",
@@ -69,53 +64,53 @@ final class ItemAssembler {
     }
 
     private LineItem lineItem(RawItem item, String field, List<TaxLine> taxLines, List<Problem> problems) {
-        long productId = id(item.meta("_product_id"), field + "._product_id", problems);
-        long variationId = id(item.meta("_variation_id"), field + "._variation_id", problems);
-        String taxClass = text(item.meta("_tax_class"));
-        BigDecimal total = Amounts.parseRequired(item.meta("_line_total"), field + "._line_total");
-        BigDecimal subtotal = item.meta("_line_subtotal") == null ? total
-                : Amounts.parse(item.meta("_line_subtotal"), field + "._line_subtotal");
-        BigDecimal totalTax = Amounts.parseOrZero(item.meta("_line_tax"), field + "._line_tax");
-        BigDecimal subtotalTax = item.meta("_line_subtotal_tax") == null ? totalTax
-                : Amounts.parseOrZero(item.meta("_line_subtotal_tax"), field + "._line_subtotal_tax");
-        TaxAmounts taxes = taxes(item.meta("_line_tax_data"), WooTaxData.TOTAL, totalTax, taxClass,
+        long productId = id(item.meta(ItemMeta.PRODUCT_ID), field + "._product_id", problems);
+        long variationId = id(item.meta(ItemMeta.VARIATION_ID), field + "._variation_id", problems);
+        String taxClass = text(item.meta(ItemMeta.TAX_CLASS));
+        BigDecimal total = Amounts.parseRequired(item.meta(ItemMeta.LINE_TOTAL), field + "._line_total");
+        BigDecimal subtotal = item.meta(ItemMeta.LINE_SUBTOTAL) == null ? total
+                : Amounts.parse(item.meta(ItemMeta.LINE_SUBTOTAL), field + "._line_subtotal");
+        BigDecimal totalTax = Amounts.parseOrZero(item.meta(ItemMeta.LINE_TAX), field + "._line_tax");
+        BigDecimal subtotalTax = item.meta(ItemMeta.LINE_SUBTOTAL_TAX) == null ? totalTax
+                : Amounts.parseOrZero(item.meta(ItemMeta.LINE_SUBTOTAL_TAX), field + "._line_subtotal_tax");
+        TaxAmounts taxes = taxes(item.meta(ItemMeta.LINE_TAX_DATA), WooTaxData.TOTAL, totalTax, taxClass,
                 field + "._line_tax_data", taxLines, problems);
-        TaxAmounts subtotalTaxes = taxes(item.meta("_line_tax_data"), WooTaxData.SUBTOTAL, subtotalTax, taxClass,
+        TaxAmounts subtotalTaxes = taxes(item.meta(ItemMeta.LINE_TAX_DATA), WooTaxData.SUBTOTAL, subtotalTax, taxClass,
                 null, taxLines, problems);
         return new LineItem(item.id, item.name, productId, variationId, sku(productId, variationId, field, problems),
-                Amounts.parseRequired(item.meta("_qty"), field + "._qty"), taxClass, subtotal, subtotalTax, total,
+                Amounts.parseRequired(item.meta(ItemMeta.QTY), field + "._qty"), taxClass, subtotal, subtotalTax, total,
                 totalTax, taxes, subtotalTaxes);
     }
 
     private ShippingLine shippingLine(RawItem item, String field, List<TaxLine> taxLines, List<Problem> problems) {
-        BigDecimal totalTax = Amounts.parseOrZero(item.meta("total_tax"), field + ".total_tax");
-        return new ShippingLine(item.id, item.name, text(item.meta("method_id")), text(item.meta("instance_id")),
-                Amounts.parseRequired(item.meta("cost"), field + ".cost"), totalTax,
-                taxes(item.meta("taxes"), WooTaxData.TOTAL, totalTax, "", field + ".taxes", taxLines, problems));
+        BigDecimal totalTax = Amounts.parseOrZero(item.meta(ItemMeta.TOTAL_TAX), field + ".total_tax");
+        return new ShippingLine(item.id, item.name, text(item.meta(ItemMeta.METHOD_ID)), text(item.meta(ItemMeta.INSTANCE_ID)),
+                Amounts.parseRequired(item.meta(ItemMeta.COST), field + ".cost"), totalTax,
+                taxes(item.meta(ItemMeta.TAXES), WooTaxData.TOTAL, totalTax, "", field + ".taxes", taxLines, problems));
     }
 
     private FeeLine feeLine(RawItem item, String field, List<TaxLine> taxLines, List<Problem> problems) {
-        String taxClass = text(item.meta("_tax_class"));
-        BigDecimal totalTax = Amounts.parseOrZero(item.meta("_line_tax"), field + "._line_tax");
-        return new FeeLine(item.id, item.name, taxClass, text(item.meta("_tax_status")),
-                Amounts.parseRequired(item.meta("_line_total"), field + "._line_total"), totalTax,
-                taxes(item.meta("_line_tax_data"), WooTaxData.TOTAL, totalTax, taxClass, field + "._line_tax_data",
+        String taxClass = text(item.meta(ItemMeta.TAX_CLASS));
+        BigDecimal totalTax = Amounts.parseOrZero(item.meta(ItemMeta.LINE_TAX), field + "._line_tax");
+        return new FeeLine(item.id, item.name, taxClass, text(item.meta(ItemMeta.TAX_STATUS)),
+                Amounts.parseRequired(item.meta(ItemMeta.LINE_TOTAL), field + "._line_total"), totalTax,
+                taxes(item.meta(ItemMeta.LINE_TAX_DATA), WooTaxData.TOTAL, totalTax, taxClass, field + "._line_tax_data",
                         taxLines, problems));
     }
 
     private TaxLine taxLine(RawItem item, String field) {
-        long rateId = parseId(item.meta("rate_id"), field + ".rate_id");
-        String percentText = item.meta("rate_percent");
+        long rateId = parseId(item.meta(ItemMeta.RATE_ID), field + ".rate_id");
+        String percentText = item.meta(ItemMeta.RATE_PERCENT);
         BigDecimal percent = percentText == null || percentText.isBlank() ? null
                 : Amounts.parse(percentText, field + ".rate_percent");
         if (percent == null && rates.get(rateId) != null) {
             percent = rates.get(rateId).percent();
         }
-        String compound = text(item.meta("compound"));
-        return new TaxLine(item.id, rateId, item.name, text(item.meta("label")),
+        String compound = text(item.meta(ItemMeta.COMPOUND));
+        return new TaxLine(item.id, rateId, item.name, text(item.meta(ItemMeta.LABEL)),
                 "1".equals(compound) || "yes".equals(compound),
-                Amounts.parseOrZero(item.meta("tax_amount"), field + ".tax_amount"),
-                Amounts.parseOrZero(item.meta("shipping_tax_amount"), field + ".shipping_tax_amount"), percent);
+                Amounts.parseOrZero(item.meta(ItemMeta.TAX_AMOUNT), field + ".tax_amount"),
+                Amounts.parseOrZero(item.meta(ItemMeta.SHIPPING_TAX_AMOUNT), field + ".shipping_tax_amount"), percent);
     }
 
     /**

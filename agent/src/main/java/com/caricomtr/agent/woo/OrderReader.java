@@ -35,7 +35,7 @@ public final class OrderReader {
     private final OrderSource source;
     private final Sql sql = new Sql();
     private static final int BATCHES_IN_FLIGHT = 2;
-    private static final String ITEM_META_KEYS = Sql.keyList(ItemAssembler.ITEM_META_KEYS);
+    private static final String ITEM_META_KEYS = Sql.keyList(ItemMeta.KEYS);
     /** WooCommerce shows items in the order they were added. */
     private static final java.util.Comparator<RawItem> ITEM_ORDER = java.util.Comparator.comparingLong(i -> i.id);
     private volatile TaxRateTable rates;
@@ -188,13 +188,15 @@ public final class OrderReader {
         for (RawOrder owner : owners.values()) {
             owner.items.sort(ITEM_ORDER);
         }
-        sql.query(c, "SELECT order_item_id, meta_key, meta_value FROM " + prefix.table("woocommerce_order_itemmeta")
-                + " WHERE order_item_id IN (" + Sql.idList(byId.keySet()) + ") AND meta_key IN ("
-                + ITEM_META_KEYS + ")", rs -> {
+        sql.query(c, "SELECT m.order_item_id, m.meta_key, m.meta_value FROM "
+                + prefix.table("woocommerce_order_itemmeta") + " m JOIN " + prefix.table("woocommerce_order_items")
+                + " i ON i.order_item_id = m.order_item_id WHERE i.order_id IN (" + Sql.idList(owners.keySet())
+                + ") AND m.meta_key IN (" + ITEM_META_KEYS + ")", rs -> {
                     RawItem item = byId.get(rs.getLong(1));
                     String value = rs.getString(3);
-                    if (item != null && value != null) {
-                        item.meta.putIfAbsent(rs.getString(2), value);
+                    ItemMeta key = item == null || value == null ? null : ItemMeta.of(rs.getString(2));
+                    if (key != null) {
+                        item.put(key, value);
                     }
                 });
     }
@@ -204,8 +206,8 @@ public final class OrderReader {
         for (RawOrder owner : owners) {
             for (RawItem item : owner.items) {
                 if ("line_item".equals(item.type)) {
-                    addId(ids, item.meta("_product_id"));
-                    addId(ids, item.meta("_variation_id"));
+                    addId(ids, item.meta(ItemMeta.PRODUCT_ID));
+                    addId(ids, item.meta(ItemMeta.VARIATION_ID));
                 }
             }
         }

@@ -1,14 +1,13 @@
 package com.caricomtr.agent.woo;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /** One row of {@code woocommerce_order_items} with the item meta the reader asked for. */
 final class RawItem {
+    private static final int KEYS = ItemMeta.values().length;
+
     final long id;
     final String type;
     final String name;
-    final Map<String, String> meta = new HashMap<>(16);
+    private final String[] meta = new String[KEYS];
 
     RawItem(long id, String type, String name) {
         this.id = id;
@@ -16,7 +15,14 @@ final class RawItem {
         this.name = name == null ? "" : name;
     }
 
-    String meta(String key) {
-        return meta.get(key);
+    /** Keeps the first value of a key, as WordPress's single-value meta read does. */
+    void put(ItemMeta key, String value) {
+        if (meta[key.ordinal()] == null) {
+            meta[key.ordinal()] = value;
+        }
+    }
+
+    String meta(ItemMeta key) {
+        return meta[key.ordinal()];
     }
 }
