@@ -38,8 +38,14 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Config config = configFile == null
                 ? Config.create()
-                : Config.builder().addSource(ConfigSources.file(configFile)).addSource(ConfigSources.classpath(
-                        "application.yaml")).disableEnvironmentVariablesSource().build();
+                : Config.builder()
+                        // -Dserver.host=... (the container image) overrides the file; the file overrides defaults.
+                        .addSource(ConfigSources.systemProperties())
+                        .addSource(ConfigSources.file(configFile))
+                        .addSource(ConfigSources.classpath("application.yaml"))
+                        .disableEnvironmentVariablesSource()
+                        .disableSystemPropertiesSource()
+                        .build();
         if (configFile != null && !Files.isReadable(configFile)) {
             throw new IllegalArgumentException("cannot read " + configFile);
         }

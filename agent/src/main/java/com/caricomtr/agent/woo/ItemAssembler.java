@@ -73,9 +73,10 @@ final class ItemAssembler {
         BigDecimal totalTax = Amounts.parseOrZero(item.meta(ItemMeta.LINE_TAX), field + "._line_tax");
         BigDecimal subtotalTax = item.meta(ItemMeta.LINE_SUBTOTAL_TAX) == null ? totalTax
                 : Amounts.parseOrZero(item.meta(ItemMeta.LINE_SUBTOTAL_TAX), field + "._line_subtotal_tax");
-        TaxAmounts taxes = taxes(item.meta(ItemMeta.LINE_TAX_DATA), WooTaxData.TOTAL, totalTax, taxClass,
+        SerializedTaxes taxData = SerializedTaxes.decode(item.meta(ItemMeta.LINE_TAX_DATA));
+        TaxAmounts taxes = taxes(taxData, WooTaxData.TOTAL, totalTax, taxClass,
                 field + "._line_tax_data", taxLines, problems);
-        TaxAmounts subtotalTaxes = taxes(item.meta(ItemMeta.LINE_TAX_DATA), WooTaxData.SUBTOTAL, subtotalTax, taxClass,
+        TaxAmounts subtotalTaxes = taxes(taxData, WooTaxData.SUBTOTAL, subtotalTax, taxClass,
                 null, taxLines, problems);
         return new LineItem(item.id, item.name, productId, variationId, sku(productId, variationId, field, problems),
                 Amounts.parseRequired(item.meta(ItemMeta.QTY), field + "._qty"), taxClass, subtotal, subtotalTax, total,
@@ -86,7 +87,7 @@ final class ItemAssembler {
         BigDecimal totalTax = Amounts.parseOrZero(item.meta(ItemMeta.TOTAL_TAX), field + ".total_tax");
         return new ShippingLine(item.id, item.name, text(item.meta(ItemMeta.METHOD_ID)), text(item.meta(ItemMeta.INSTANCE_ID)),
                 Amounts.parseRequired(item.meta(ItemMeta.COST), field + ".cost"), totalTax,
-                taxes(item.meta(ItemMeta.TAXES), WooTaxData.TOTAL, totalTax, "", field + ".taxes", taxLines, problems));
+                taxes(SerializedTaxes.decode(item.meta(ItemMeta.TAXES)), WooTaxData.TOTAL, totalTax, "", field + ".taxes", taxLines, problems));
     }
 
     private FeeLine feeLine(RawItem item, String field, List<TaxLine> taxLines, List<Problem> problems) {
@@ -94,7 +95,8 @@ final class ItemAssembler {
         BigDecimal totalTax = Amounts.parseOrZero(item.meta(ItemMeta.LINE_TAX), field + "._line_tax");
         return new FeeLine(item.id, item.name, taxClass, text(item.meta(ItemMeta.TAX_STATUS)),
                 Amounts.parseRequired(item.meta(ItemMeta.LINE_TOTAL), field + "._line_total"), totalTax,
-                taxes(item.meta(ItemMeta.LINE_TAX_DATA), WooTaxData.TOTAL, totalTax, taxClass, field + "._line_tax_data",
+                taxes(SerializedTaxes.decode(item.meta(ItemMeta.LINE_TAX_DATA)), WooTaxData.TOTAL, totalTax, taxClass,
+                        field + "._line_tax_data",
                         taxLines, problems));
     }
 
@@ -118,12 +120,12 @@ final class ItemAssembler {
      * there is tax, the rate is recovered from the line's tax class (or the order's only rate) and a problem is
      * recorded; when even that is ambiguous the taxes stay empty and the invoice mapping refuses the line.
      */
-    private TaxAmounts taxes(String serialized, String section, BigDecimal plainTax, String taxClass, String field,
-                             List<TaxLine> taxLines, List<Problem> problems) {
-        String failure = null;
-        if (serialized != null && !serialized.isBlank()) {
+    private TaxAmounts taxes(SerializedTaxes data, String section, BigDecimal plainTax, String taxClass,
+                             String field, List<TaxLine> taxLines, List<Problem> problems) {
+        String failure = data.failure();
+        if (data.value() != null) {
             try {
-                Map<Long, BigDecimal> amounts = WooTaxData.taxAmounts(serialized, section);
+                Map<Long, BigDecimal> amounts = WooTaxData.taxAmounts(data.value(), section);
                 if (!amounts.isEmpty() || plainTax.signum() == 0) {
                     return normalised(amounts);
                 }
