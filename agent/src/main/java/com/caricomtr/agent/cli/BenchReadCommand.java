@@ -55,7 +55,8 @@ public final class BenchReadCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--rounds", defaultValue = "3",
-            description = "Measured full reads per data set, after one warm-up (default: ${DEFAULT-VALUE})")
+            description = "Measured full reads per data set, at least 20,000 orders in all, after a warm-up of as"
+                    + " many (default: ${DEFAULT-VALUE})")
     int rounds;
 
     @Override
@@ -95,19 +96,24 @@ public final class BenchReadCommand implements Callable<Integer> {
     private void measure(String name, DatabaseSettings settings) {
         try (JdbcConnectionPool pool = JdbcConnectionPool.open(settings)) {
             WooSite site = SiteDiscovery.discover(pool.dataSource(), TablePrefix.of("wp_")).getFirst();
+            // Warm the JIT on at least 20,000 orders, whatever the data set's size.
             OrderReader warmUp = reader(pool, site);
-            readAll(warmUp);
+            for (long warmed = 0; warmed < 20_000; ) {
+                warmed += readAll(warmUp);
+            }
             System.gc();
             resetPeaks();
             OrderReader reader = reader(pool, site);
             long orders = 0;
+            int done = 0;
             long started = System.nanoTime();
-            for (int i = 0; i < rounds; i++) {
+            while (done < rounds || orders < 20_000) {
                 orders += readAll(reader);
+                done++;
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "%-28s %8d %10.2f %12.0f %14.4f %14d%n",
-                    name + " (" + site.storage().describe() + ")", orders / rounds, seconds, orders / seconds,
+                    name + " (" + site.storage().describe() + ")", orders / done, seconds, orders / seconds,
                     (double) reader.statementCount() / orders, peakHeap() >> 20);
 
         }
