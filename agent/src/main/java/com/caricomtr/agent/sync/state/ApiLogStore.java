@@ -29,22 +29,10 @@ public final class ApiLogStore {
     /** @return the new row's id */
     public long append(ApiLogEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        String sql = "INSERT INTO " + table + " (site_id, order_id, attempt, method, url, request_body, status,"
-                + " response_body, duration_ms, outcome, error_class, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))";
+        String sql = insertSql();
         return Jdbc.autoCommit(dataSource, "appending to the request log", c -> {
             try (PreparedStatement statement = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-                statement.setString(1, siteId);
-                Jdbc.setNullableLong(statement, 2, entry.orderId());
-                setNullableInt(statement, 3, entry.attempt());
-                statement.setString(4, entry.method());
-                statement.setString(5, Texts.truncate(entry.url(), 2048));
-                statement.setString(6, Texts.truncate(entry.requestBody(), Texts.MAX_BODY));
-                setNullableInt(statement, 7, entry.status());
-                statement.setString(8, Texts.truncate(entry.responseBody(), Texts.MAX_BODY));
-                statement.setLong(9, Math.min(entry.durationMs(), 4_294_967_295L));
-                statement.setString(10, entry.outcome());
-                statement.setString(11, Texts.truncate(entry.errorClass(), 64));
+                bind(statement, entry);
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
@@ -59,29 +47,37 @@ public final class ApiLogStore {
         if (entries.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO " + table + " (site_id, order_id, attempt, method, url, request_body, status,"
-                + " response_body, duration_ms, outcome, error_class, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))";
+        String sql = insertSql();
         Jdbc.autoCommit(dataSource, "appending to the request log", c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 for (ApiLogEntry entry : entries) {
-                    statement.setString(1, siteId);
-                    Jdbc.setNullableLong(statement, 2, entry.orderId());
-                    setNullableInt(statement, 3, entry.attempt());
-                    statement.setString(4, entry.method());
-                    statement.setString(5, Texts.truncate(entry.url(), 2048));
-                    statement.setString(6, Texts.truncate(entry.requestBody(), Texts.MAX_BODY));
-                    setNullableInt(statement, 7, entry.status());
-                    statement.setString(8, Texts.truncate(entry.responseBody(), Texts.MAX_BODY));
-                    statement.setLong(9, Math.min(entry.durationMs(), 4_294_967_295L));
-                    statement.setString(10, entry.outcome());
-                    statement.setString(11, Texts.truncate(entry.errorClass(), 64));
+                    bind(statement, entry);
                     statement.addBatch();
                 }
                 statement.executeBatch();
                 return null;
             }
         });
+    }
+
+    private String insertSql() {
+        return "INSERT INTO " + table + " (site_id, order_id, attempt, method, url, request_body, status,"
+                + " response_body, duration_ms, outcome, error_class, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(3))";
+    }
+
+    private void bind(PreparedStatement statement, ApiLogEntry entry) throws java.sql.SQLException {
+        statement.setString(1, siteId);
+        Jdbc.setNullableLong(statement, 2, entry.orderId());
+        setNullableInt(statement, 3, entry.attempt());
+        statement.setString(4, entry.method());
+        statement.setString(5, Texts.truncate(entry.url(), 2048));
+        statement.setString(6, Texts.truncate(entry.requestBody(), Texts.MAX_BODY));
+        setNullableInt(statement, 7, entry.status());
+        statement.setString(8, Texts.truncate(entry.responseBody(), Texts.MAX_BODY));
+        statement.setLong(9, Math.min(entry.durationMs(), 4_294_967_295L));
+        statement.setString(10, entry.outcome());
+        statement.setString(11, Texts.truncate(entry.errorClass(), 64));
     }
 
     /**
