@@ -18,7 +18,7 @@ final class PostsOrderSource implements OrderSource {
             "_date_paid", "_date_completed");
 
     private final TablePrefix prefix;
-    private final String metaKeys;
+    private final java.util.Set<String> metaKeys;
 
     PostsOrderSource(TablePrefix prefix, ReaderSettings settings) {
         this.prefix = prefix;
@@ -27,7 +27,7 @@ final class PostsOrderSource implements OrderSource {
             ADDRESS_FIELDS.forEach(f -> keys.add(type + f));
         }
         keys.addAll(settings.orderMetaKeys());
-        this.metaKeys = Sql.keyList(keys);
+        this.metaKeys = java.util.Set.copyOf(keys);
     }
 
     @Override
@@ -61,13 +61,18 @@ final class PostsOrderSource implements OrderSource {
         if (all.isEmpty()) {
             return orders;
         }
+        // Every meta row of the batch, filtered here: matching ~60 keys in SQL costs the server a Unicode-collation
+        // comparison per key per row, which measured slower than sending the few rows nobody asked for.
         sql.query(connection, "SELECT post_id, meta_key, meta_value FROM " + prefix.table("postmeta")
-                + " WHERE post_id IN (" + Sql.idList(new ArrayList<>(all.keySet())) + ") AND meta_key IN ("
-                + metaKeys + ")", rs -> {
+                + " WHERE post_id IN (" + Sql.idList(new ArrayList<>(all.keySet())) + ")", rs -> {
+                    String key = rs.getString(2);
+                    if (!metaKeys.contains(key)) {
+                        return;
+                    }
                     String value = rs.getString(3);
                     RawOrder raw = all.get(rs.getLong(1));
                     if (value != null && raw != null) {
-                        raw.meta.putIfAbsent(rs.getString(2), value);
+                        raw.meta.putIfAbsent(key, value);
                     }
                 });
         for (RawOrder raw : all.values()) {
