@@ -1,5 +1,9 @@
 package com.caricomtr.agent.sync.state;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,12 +30,39 @@ public final class AgentStateSchema {
     public record Result(int migrationsApplied, String schemaVersion) {
     }
 
+    /**
+     * Migrates under a server-wide named lock per state location: two agents starting at once would otherwise race
+     * on Flyway's baseline of the shared WordPress database (the second saw an empty history table and failed).
+     */
     public static Result migrate(DataSource dataSource, StateLocation location) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(location, "location");
-        MigrateResult result = flyway(dataSource, location).load().migrate();
-        return new Result(result.migrationsExecuted, result.targetSchemaVersion != null
-                ? result.targetSchemaVersion : result.initialSchemaVersion);
+        String name = (location.schema() == null ? "" : location.schema() + ".") + location.tablePrefix();
+        // Lock names are limited to 64 characters.
+        String lock = "caricomtr_migrate_" + (name.length() <= 46 ? name : Integer.toHexString(name.hashCode()));
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement get = c.prepareStatement("SELECT GET_LOCK(?, 120)")) {
+                get.setString(1, lock);
+                try (ResultSet rs = get.executeQuery()) {
+                    if (!rs.next() || rs.getInt(1) != 1) {
+                        throw new StateStoreException("timed out waiting for another agent's migration of "
+                                + location.tableName(StateTable.SCHEMA_HISTORY), null);
+                    }
+                }
+            }
+            try {
+                MigrateResult result = flyway(dataSource, location).load().migrate();
+                return new Result(result.migrationsExecuted, result.targetSchemaVersion != null
+                        ? result.targetSchemaVersion : result.initialSchemaVersion);
+            } finally {
+                try (PreparedStatement release = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                    release.setString(1, lock);
+                    release.executeQuery().close();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot lock the agent's migration: " + e.getMessage(), e);
+        }
     }
 
     static FluentConfiguration flyway(DataSource dataSource, StateLocation location) {
