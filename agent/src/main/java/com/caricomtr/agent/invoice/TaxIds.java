@@ -19,17 +19,20 @@ public final class TaxIds {
         if (!allDigits(tckn, 11) || tckn.charAt(0) == '0') {
             return false;
         }
-        int[] d = digits(tckn);
+        return tckn.substring(9).equals(tcknCheckDigits(tckn.substring(0, 9)));
+    }
+
+    /** The last two digits of the TCKN whose first nine digits are given. */
+    public static String tcknCheckDigits(String first9) {
+        int[] d = digits(first9);
         int odd = d[0] + d[2] + d[4] + d[6] + d[8];
         int even = d[1] + d[3] + d[5] + d[7];
-        if (Math.floorMod(odd * 7 - even, 10) != d[9]) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 10; i++) {
+        int tenth = Math.floorMod(odd * 7 - even, 10);
+        int sum = tenth;
+        for (int i = 0; i < 9; i++) {
             sum += d[i];
         }
-        return sum % 10 == d[10];
+        return "" + tenth + sum % 10;
     }
 
     /**
@@ -40,7 +43,12 @@ public final class TaxIds {
         if (!allDigits(vkn, 10)) {
             return false;
         }
-        int[] d = digits(vkn);
+        return vkn.charAt(9) - '0' == vknCheckDigit(vkn.substring(0, 9));
+    }
+
+    /** The check digit of the VKN whose first nine digits are given. */
+    public static int vknCheckDigit(String first9) {
+        int[] d = digits(first9);
         int sum = 0;
         for (int i = 1; i <= 9; i++) {
             int t = (d[i - 1] + 10 - i) % 10;
@@ -55,7 +63,7 @@ public final class TaxIds {
             }
             sum += r;
         }
-        return (10 - sum % 10) % 10 == d[9];
+        return (10 - sum % 10) % 10;
     }
 
     /** Drops the spaces, dashes and dots people type into ids ({@code 123 456 789 50}). */
