@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Timeouts in configuration: ISO-8601 ({@code PT10S}) or a number with a unit ({@code 500ms}, {@code 10s}, {@code 2m}). */
-final class DurationSetting {
+public final class DurationSetting {
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private DurationSetting() {
@@ -17,7 +17,7 @@ final class DurationSetting {
      * A bare number is refused: whether {@code 30} means seconds or milliseconds is exactly the kind of guess that
      * turns into a 1000-fold timeout in production.
      */
-    static Duration parse(String key, String value) {
+    public static Duration parse(String key, String value) {
         String text = value.trim().toLowerCase(Locale.ROOT);
         Matcher matcher = WITH_UNIT.matcher(text);
         if (matcher.matches()) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.caricomtr.agent.cari.CariSettings;
+import com.caricomtr.agent.cari.DurationSetting;
 import com.caricomtr.agent.db.DatabaseSettings;
 import com.caricomtr.agent.invoice.InvoiceSettings;
 import com.caricomtr.agent.invoice.NumberingStrategy;
@@ -82,24 +83,7 @@ public record SiteConfig(String id,
     }
 
     private static Duration duration(Config node, Duration fallback) {
-        return node.asString().asOptional().map(SiteConfig::parseDuration).orElse(fallback);
-    }
-
-    static Duration parseDuration(String text) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
-        if (t.startsWith("p")) {
-            return Duration.parse(text.strip().toUpperCase(java.util.Locale.ROOT));
-        }
-        if (t.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-        }
-        long value = Long.parseLong(t.substring(0, t.length() - 1));
-        return switch (t.charAt(t.length() - 1)) {
-            case 's' -> Duration.ofSeconds(value);
-            case 'm' -> Duration.ofMinutes(value);
-            case 'h' -> Duration.ofHours(value);
-            default -> throw new IllegalArgumentException("duration must end in ms, s, m or h: " + text);
-        };
+        return node.asString().asOptional().map(v -> DurationSetting.parse(node.key().toString(), v)).orElse(fallback);
     }
 
     @Override

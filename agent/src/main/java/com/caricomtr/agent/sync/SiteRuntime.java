@@ -1,7 +1,5 @@
 package com.caricomtr.agent.sync;
 
-import java.util.List;
-import java.util.Optional;
 
 import com.caricomtr.agent.cari.CariClient;
 import com.caricomtr.agent.cari.CariExchangeListener;
@@ -18,10 +16,8 @@ import com.caricomtr.agent.sync.state.StateLocation;
 import com.caricomtr.agent.woo.OrderChanges;
 import com.caricomtr.agent.woo.OrderReader;
 import com.caricomtr.agent.woo.ReaderSettings;
-import com.caricomtr.agent.woo.SiteDiscovery;
 import com.caricomtr.agent.woo.StorageDetector;
 import com.caricomtr.agent.woo.StorageMode;
-import com.caricomtr.agent.woo.WooSite;
 
 /**
  * Everything the agent holds for one site: its database pool, the reader of its authoritative storage, its state
@@ -119,15 +115,11 @@ public final class SiteRuntime implements AutoCloseable {
     }
 
     private StorageMode detect() {
-        List<WooSite> sites = SiteDiscovery.discover(pool.dataSource(), config.prefix());
-        Optional<WooSite> site = sites.stream().filter(s -> s.prefix().equals(config.prefix())).findFirst();
-        return site.map(WooSite::storage).orElseGet(() -> {
-            try (var c = pool.dataSource().getConnection()) {
-                return StorageDetector.detect(c, config.prefix());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("site " + config.id() + ": cannot read WooCommerce options", e);
-            }
-        });
+        try (var c = pool.dataSource().getConnection()) {
+            return StorageDetector.detect(c, config.prefix());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("site " + config.id() + ": cannot read WooCommerce options", e);
+        }
     }
 
     public String id() {

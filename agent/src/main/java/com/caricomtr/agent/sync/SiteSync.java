@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.caricomtr.agent.sync.state.Backfill;
-import com.caricomtr.agent.sync.state.BackfillState;
 import com.caricomtr.agent.sync.state.EnqueueResult;
 import com.caricomtr.agent.sync.state.RetentionCleaner;
 import com.caricomtr.agent.sync.state.Trigger;
@@ -166,10 +165,6 @@ public final class SiteSync implements AutoCloseable {
     private static OrderResult result(EnqueueResult r) {
         return new OrderResult(r.orderId(), r.outcome().name().toLowerCase(Locale.ROOT),
                 r.state() == null ? null : r.state().dbValue(), null);
-    }
-
-    boolean isBackfillRunning(long id) {
-        return backfill(id).map(b -> b.state() == BackfillState.RUNNING).orElse(false);
     }
 
     @Override
