@@ -64,8 +64,8 @@ public final class BenchReadCommand implements Callable<Integer> {
         List<Path> dumps = noFixtures ? List.of() : fixtures != null ? fixtures : defaultFixtures();
         System.out.printf(Locale.ROOT, "bench-read: %d cores, max heap %d MB, batch %d, %d measured rounds%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, batch, rounds);
-        System.out.printf(Locale.ROOT, "%-28s %8s %10s %12s %14s %14s%n", "data set", "orders", "seconds",
-                "orders/s", "SQL/order", "peak heap MB");
+        System.out.printf(Locale.ROOT, "%-28s %8s %10s %12s %14s %14s %14s %14s%n", "data set", "orders", "seconds",
+                "orders/s", "SQL/order", "peak heap MB", "agent CPU µs", "server CPU µs");
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start()) {
             int n = 0;
             for (Path dump : dumps) {
@@ -107,15 +107,20 @@ public final class BenchReadCommand implements Callable<Integer> {
             OrderReader reader = reader(pool, site);
             long orders = 0;
             int done = 0;
+            long agentCpu = CpuTime.agent();
+            long serverCpu = CpuTime.server();
             long started = System.nanoTime();
             while (done < rounds || orders < 20_000) {
                 orders += readAll(reader);
                 done++;
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "%-28s %8d %10.2f %12.0f %14.4f %14d%n",
+            agentCpu = CpuTime.agent() - agentCpu;
+            serverCpu = CpuTime.server() - serverCpu;
+            System.out.printf(Locale.ROOT, "%-28s %8d %10.2f %12.0f %14.4f %14d %14.1f %14.1f%n",
                     name + " (" + site.storage().describe() + ")", orders / done, seconds, orders / seconds,
-                    (double) reader.statementCount() / orders, peakHeap() >> 20);
+                    (double) reader.statementCount() / orders, peakHeap() >> 20, agentCpu / 1e3 / orders,
+                    serverCpu / 1e3 / orders);
 
         }
     }

@@ -1,7 +1,6 @@
 package com.caricomtr.agent.woo;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,13 +34,11 @@ enum ItemMeta {
     RATE_PERCENT("rate_percent");
 
     private static final Map<String, ItemMeta> BY_KEY = new HashMap<>();
-    static final List<String> KEYS;
 
     static {
         for (ItemMeta meta : values()) {
             BY_KEY.put(meta.key, meta);
         }
-        KEYS = java.util.Arrays.stream(values()).map(m -> m.key).toList();
     }
 
     final String key;

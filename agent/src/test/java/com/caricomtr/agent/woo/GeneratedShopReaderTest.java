@@ -25,11 +25,13 @@ class GeneratedShopReaderTest {
     private static final int ORDERS = 400;
     private static final Map<StorageLayout, List<Order>> READ = new EnumMap<>(StorageLayout.class);
     private static final Map<StorageLayout, StorageMode> MODES = new EnumMap<>(StorageLayout.class);
+    private static final Map<StorageLayout, DatabaseSettings> DATABASES = new EnumMap<>(StorageLayout.class);
 
     @BeforeAll
     static void generateAndRead() {
         for (StorageLayout layout : StorageLayout.values()) {
             DatabaseSettings db = TestDatabase.get().newDatabase("gen_" + layout);
+            DATABASES.put(layout, db);
             try (JdbcConnectionPool pool = JdbcConnectionPool.open(db)) {
                 DemoShopGenerator.generate(pool.dataSource(), "shop_", layout, ORDERS, 7);
                 WooSite site = SiteDiscovery.discover(pool.dataSource(), TablePrefix.of("shop_")).getFirst();
@@ -77,6 +79,40 @@ class GeneratedShopReaderTest {
             for (int i = 0; i < hpos.size(); i++) {
                 assertThat(orders.get(i)).as("%s order %d", other, hpos.get(i).id())
                         .usingRecursiveComparison().isEqualTo(hpos.get(i));
+            }
+        }
+    }
+
+    /**
+     * Consecutive orders have their meta in one stretch of meta ids and are read by a primary-key scan; orders from
+     * both ends of the shop are not, and are read through the owner index. Both paths must yield the same orders.
+     */
+    @Test
+    void scatteredOrdersReadTheSameAsConsecutiveOnes() throws Exception {
+        for (StorageLayout layout : StorageLayout.values()) {
+            List<Order> all = READ.get(layout);
+            List<Order> ends = new ArrayList<>(all.subList(0, 20));
+            ends.addAll(all.subList(all.size() - 20, all.size()));
+            List<Long> ids = ends.stream().map(Order::id).toList();
+            try (JdbcConnectionPool pool = JdbcConnectionPool.open(DATABASES.get(layout));
+                 java.sql.Connection c = pool.dataSource().getConnection()) {
+                String first150 = Sql.idList(all.subList(0, 150).stream().map(Order::id).toList());
+                String itemSpan = "SELECT MIN(m.meta_id), MAX(m.meta_id), COUNT(*) FROM shop_woocommerce_order_itemmeta m"
+                        + " JOIN shop_woocommerce_order_items i ON i.order_item_id = m.order_item_id WHERE i.order_id IN (";
+                assertThat(MetaSpan.of(c, new Sql(), itemSpan + first150 + ")").scanPays()).as(layout.name()).isTrue();
+                assertThat(MetaSpan.of(c, new Sql(), itemSpan + Sql.idList(ids) + ")").scanPays()).as(layout.name())
+                        .isFalse();
+                if (layout == StorageLayout.POSTS) {
+                    String postSpan = "SELECT MIN(meta_id), MAX(meta_id), COUNT(*) FROM shop_postmeta WHERE post_id IN (";
+                    assertThat(MetaSpan.of(c, new Sql(), postSpan + first150 + ")").scanPays()).isTrue();
+                    assertThat(MetaSpan.of(c, new Sql(), postSpan + Sql.idList(ids) + ")").scanPays()).isFalse();
+                }
+                OrderReader reader = OrderReader.create(pool.dataSource(), TablePrefix.of("shop_"),
+                        MODES.get(layout).authoritative(), ReaderSettings.DEFAULTS);
+                LoadResult scattered = reader.load(ids);
+                assertThat(scattered.rejections()).isEmpty();
+                assertThat(StorageIdentityTest.comparable(scattered.orders())).as(layout.name())
+                        .usingRecursiveComparison().isEqualTo(StorageIdentityTest.comparable(ends));
             }
         }
     }
