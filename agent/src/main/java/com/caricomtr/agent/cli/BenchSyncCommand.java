@@ -137,6 +137,8 @@ public final class BenchSyncCommand implements Callable<Integer> {
     private void backfill(SiteSync sync, DatabaseSettings db, CariSandbox sandbox) throws Exception {
         long before = sandbox.stats().invoices();
         List<Long> all = ids(db, "completed", "processing", "on-hold", "pending", "cancelled", "refunded", "failed");
+        long agentCpu = CpuTime.agent();
+        long serverCpu = CpuTime.server();
         long start = System.nanoTime();
         sync.startBackfill(null, null, List.of("completed", "processing", "on-hold", "pending", "cancelled",
                 "refunded", "failed"));
@@ -149,9 +151,13 @@ public final class BenchSyncCommand implements Callable<Integer> {
             Thread.sleep(100);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        agentCpu = CpuTime.agent() - agentCpu;
+        serverCpu = CpuTime.server() - serverCpu;
         long sent = sandbox.stats().invoices() - before;
         System.out.printf(Locale.ROOT, "backfill: %d orders synced in %.1f s = %.0f orders/s (sandbox accepted %d new"
-                + " invoices, %d rejected)%n", target, seconds, target / seconds, sent, sandbox.stats().rejections());
+                + " invoices, %d rejected); CPU per order: agent and sandbox %.2f ms, database %.2f ms%n", target,
+                seconds, target / seconds, sent, sandbox.stats().rejections(), agentCpu / 1e6 / target,
+                serverCpu / 1e6 / target);
     }
 
     /** Starts {@code serve} as its own process, lets it idle, and reads its resident set size. */

@@ -11,7 +11,6 @@ import com.caricomtr.agent.cari.FailureClass;
 import com.caricomtr.agent.invoice.Invoice;
 import com.caricomtr.agent.invoice.MappingException;
 import com.caricomtr.agent.sync.state.Claim;
-import com.caricomtr.agent.sync.state.CounterStore;
 import com.caricomtr.agent.sync.state.StoredInvoiceNumber;
 import com.caricomtr.agent.woo.Order;
 import com.caricomtr.agent.woo.Rejection;
@@ -87,7 +86,7 @@ final class OrderSync {
                 mapped.subtotal(), mapped.taxes(), mapped.taxTotal(), mapped.grandTotal(), mapped.note());
     }
 
-    /** Synced per day comes from the rows' synced_at, so success costs no counter write. */
+    /** The state store counts each outcome (synced, retried, failed, needs review) in the same transaction. */
     private void synced(Claim claim, String cariInvoiceId) {
         site.state().orders().markSynced(claim, cariInvoiceId);
     }
@@ -97,16 +96,13 @@ final class OrderSync {
         if (e.failureClass() == FailureClass.RETRYABLE && claim.attempt() < policy.maxAttempts()) {
             Duration delay = Backoff.delay(claim.attempt(), policy.baseBackoff(), policy.maxBackoff(),
                     e.retryAfter().orElse(null));
-            if (site.state().orders().markRetry(claim, "retryable", e.getMessage(), delay)) {
-                site.state().counters().increment(CounterStore.RETRIED, 1);
-            }
+            site.state().orders().markRetry(claim, "retryable", e.getMessage(), delay);
             return;
         }
         if (e.failureClass() == FailureClass.CONFLICT) {
             // "Exists" without the existing id: we cannot prove it is this order's invoice; a person decides.
             if (site.state().orders().markNeedsReview(claim, e.getMessage())) {
                 site.state().errors().record(claim.orderId(), "invoice", e.getMessage(), "conflict");
-                site.state().counters().increment(CounterStore.NEEDS_REVIEW, 1);
             }
             return;
         }
@@ -118,7 +114,6 @@ final class OrderSync {
     private void fail(Claim claim, String errorClass, String field, String message) {
         if (site.state().orders().markFailed(claim, errorClass, field + ": " + message)) {
             site.state().errors().record(claim.orderId(), field, message, errorClass);
-            site.state().counters().increment(CounterStore.FAILED, 1);
             LOG.log(System.Logger.Level.WARNING, "site " + site.id() + " order " + claim.orderId() + " failed: "
                     + field + ": " + message);
         }

@@ -18,11 +18,11 @@ final class HposOrderSource implements OrderSource {
             + "postcode,country,email,phone";
 
     private final TablePrefix prefix;
-    private final ReaderSettings settings;
+    private final java.util.Set<String> metaKeys;
 
     HposOrderSource(TablePrefix prefix, ReaderSettings settings) {
         this.prefix = prefix;
-        this.settings = settings;
+        this.metaKeys = java.util.Set.copyOf(settings.orderMetaKeys());
     }
 
     @Override
@@ -51,13 +51,15 @@ final class HposOrderSource implements OrderSource {
             }
         }
         if (!all.isEmpty()) {
-            sql.query(connection, "SELECT order_id, meta_key, meta_value FROM " + prefix.table("wc_orders_meta")
-                    + " WHERE order_id IN (" + Sql.idList(new ArrayList<>(all.keySet())) + ") AND meta_key IN ("
-                    + Sql.keyList(settings.orderMetaKeys()) + ")", rs -> {
-                        String value = rs.getString(3);
+            // Filtered by key here: with the keys in SQL the server may pick the key index and walk every order's
+            // rows of those keys, which a sync batch of 32 orders in a large shop measured at 10,000 rows.
+            MetaSpan.read(connection, sql, prefix.table("wc_orders_meta"), "id", "order_id",
+                    " m WHERE m.order_id IN (" + Sql.idList(new ArrayList<>(all.keySet())) + ")", rs -> {
                         RawOrder raw = all.get(rs.getLong(1));
-                        if (value != null && raw != null) {
-                            raw.meta.putIfAbsent(rs.getString(2), value);
+                        String key = raw == null ? null : rs.getString(2);
+                        String value = key != null && metaKeys.contains(key) ? rs.getString(3) : null;
+                        if (value != null) {
+                            raw.meta.putIfAbsent(key, value);
                         }
                     });
         }

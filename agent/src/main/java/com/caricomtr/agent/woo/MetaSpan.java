@@ -17,6 +17,26 @@ import java.sql.SQLException;
 record MetaSpan(long min, long max, long rows) {
     static final long MAX_WASTE = 2;
 
+    /**
+     * Streams the batch's rows of a meta table to {@code rows} as (owner id, key, value), by whichever path costs
+     * less. Rows of other owners may come along on the key-range path: {@code rows} must skip owners it does not
+     * know. Keys are matched by the caller, not in SQL: the server would compare each row's key by collation, which
+     * cost it more than sending the few rows nobody asked for.
+     *
+     * @param ofBatch {@code " m ... WHERE ..."}: the table aliased {@code m}, joined and filtered to the batch's rows
+     */
+    static void read(Connection connection, Sql sql, String table, String idColumn, String ownerColumn,
+                     String ofBatch, Sql.RowHandler rows) throws SQLException {
+        MetaSpan span = of(connection, sql, "SELECT MIN(m." + idColumn + "), MAX(m." + idColumn + "), COUNT(*) FROM "
+                + table + ofBatch);
+        if (span.isEmpty()) {
+            return;
+        }
+        sql.query(connection, span.scanPays()
+                ? "SELECT " + ownerColumn + ", meta_key, meta_value FROM " + table + " WHERE " + span.range(idColumn)
+                : "SELECT m." + ownerColumn + ", m.meta_key, m.meta_value FROM " + table + ofBatch, rows);
+    }
+
     /** Runs {@code query}, which must answer {@code MIN(meta_id), MAX(meta_id), COUNT(*)} from an index alone. */
     static MetaSpan of(Connection connection, Sql sql, String query) throws SQLException {
         long[] span = new long[3];

@@ -22,8 +22,8 @@ import javax.sql.DataSource;
 /**
  * Loads complete orders of one site from one storage, in batches that cost a fixed number of SQL statements
  * whatever their size: the order ids, the headers (with addresses), the order meta, the items, their meta and
- * the products, plus an index-only look at where the item meta (and in posts storage the order meta) of the batch
- * lie ({@link MetaSpan}): seven in HPOS, eight in posts, and the tax rates once per reader. No statement is issued per order.
+ * the products, plus an index-only look at where each meta table holds the batch's rows ({@link MetaSpan}): eight,
+ * and the tax rates once per reader. No statement is issued per order.
  *
  * <p>An order whose data is unusable is rejected with the field that made it so; the rest of the batch loads.
  * Thread-safe: each call takes its own connection.
@@ -188,31 +188,16 @@ public final class OrderReader {
         for (RawOrder owner : owners.values()) {
             owner.items.sort(ITEM_ORDER);
         }
-        String items = prefix.table("woocommerce_order_items");
-        String itemMeta = prefix.table("woocommerce_order_itemmeta");
-        String ofBatch = " m JOIN " + items + " i ON i.order_item_id = m.order_item_id WHERE i.order_id IN ("
-                + Sql.idList(owners.keySet()) + ")";
-        MetaSpan span = MetaSpan.of(c, sql, "SELECT MIN(m.meta_id), MAX(m.meta_id), COUNT(*) FROM " + itemMeta
-                + ofBatch);
-        if (span.isEmpty()) {
-            return;
-        }
-        // Keys are matched here, not in SQL: the server would compare each row's key by collation, which cost it
-        // more than sending the few rows nobody asked for.
-        String query = span.scanPays()
-                ? "SELECT order_item_id, meta_key, meta_value FROM " + itemMeta + " WHERE " + span.range("meta_id")
-                : "SELECT m.order_item_id, m.meta_key, m.meta_value FROM " + itemMeta + ofBatch;
-        sql.query(c, query, rs -> {
-            RawItem item = byId.get(rs.getLong(1));
-            if (item == null) {
-                return;
-            }
-            ItemMeta key = ItemMeta.of(rs.getString(2));
-            String value = key == null ? null : rs.getString(3);
-            if (value != null) {
-                item.put(key, value);
-            }
-        });
+        MetaSpan.read(c, sql, prefix.table("woocommerce_order_itemmeta"), "meta_id", "order_item_id",
+                " m JOIN " + prefix.table("woocommerce_order_items") + " i ON i.order_item_id = m.order_item_id"
+                        + " WHERE i.order_id IN (" + Sql.idList(owners.keySet()) + ")", rs -> {
+                    RawItem item = byId.get(rs.getLong(1));
+                    ItemMeta key = item == null ? null : ItemMeta.of(rs.getString(2));
+                    String value = key == null ? null : rs.getString(3);
+                    if (value != null) {
+                        item.put(key, value);
+                    }
+                });
     }
 
     private Map<Long, ProductInfo> loadProducts(Connection c, Collection<RawOrder> owners) throws SQLException {

@@ -61,27 +61,15 @@ final class PostsOrderSource implements OrderSource {
         if (all.isEmpty()) {
             return orders;
         }
-        String postmeta = prefix.table("postmeta");
-        String ofBatch = " WHERE post_id IN (" + Sql.idList(new ArrayList<>(all.keySet())) + ")";
-        MetaSpan span = MetaSpan.of(connection, sql, "SELECT MIN(meta_id), MAX(meta_id), COUNT(*) FROM " + postmeta
-                + ofBatch);
-        // Keys are matched here, not in SQL: the server would compare each row's key by collation, which cost it
-        // more than sending the few rows nobody asked for.
-        String query = "SELECT post_id, meta_key, meta_value FROM " + postmeta
-                + (span.scanPays() ? " WHERE " + span.range("meta_id") : ofBatch);
-        if (!span.isEmpty()) {
-            sql.query(connection, query, rs -> {
-                RawOrder raw = all.get(rs.getLong(1));
-                if (raw == null) {
-                    return;
-                }
-                String key = rs.getString(2);
-                String value = metaKeys.contains(key) ? rs.getString(3) : null;
-                if (value != null) {
-                    raw.meta.putIfAbsent(key, value);
-                }
-            });
-        }
+        MetaSpan.read(connection, sql, prefix.table("postmeta"), "meta_id", "post_id",
+                " m WHERE m.post_id IN (" + Sql.idList(new ArrayList<>(all.keySet())) + ")", rs -> {
+                    RawOrder raw = all.get(rs.getLong(1));
+                    String key = raw == null ? null : rs.getString(2);
+                    String value = key != null && metaKeys.contains(key) ? rs.getString(3) : null;
+                    if (value != null) {
+                        raw.meta.putIfAbsent(key, value);
+                    }
+                });
         for (RawOrder raw : all.values()) {
             fromMeta(raw);
             if (raw.refund && orders.containsKey(raw.parentId)) {

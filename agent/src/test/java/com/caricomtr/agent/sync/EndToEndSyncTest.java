@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.caricomtr.agent.demo.StorageLayout;
+import com.caricomtr.agent.sync.state.CounterStore;
 import com.caricomtr.agent.sync.state.SyncState;
 import com.caricomtr.sandbox.store.StoredInvoice;
 
@@ -67,6 +68,23 @@ class EndToEndSyncTest {
         assertThat(site.notify(List.of(order))).singleElement()
                 .satisfies(r -> assertThat(r.outcome()).isEqualTo("not_in_trigger_status"));
         Thread.sleep(600);
+        assertThat(invoicesFor(order)).isZero();
+    }
+
+    @Test
+    void aFailedOrderIsCountedOnce() throws Exception {
+        long order = fixture.ordersIn("pending").get(1);
+        try (var c = com.caricomtr.agent.testing.TestDatabase.connect(fixture.db); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE wp_wc_orders SET total_amount = NULL WHERE id = " + order);
+        }
+        var counters = site.runtime().state().counters();
+        long failedBefore = counters.perDay(CounterStore.FAILED, 1).getFirst().count();
+        fixture.setStatus("processing", order);
+        site.notify(List.of(order));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> site.runtime().state().orders().states(List.of(order))
+                .get(order).state() == SyncState.FAILED);
+        assertThat(counters.perDay(CounterStore.FAILED, 1).getFirst().count()).isEqualTo(failedBefore + 1);
         assertThat(invoicesFor(order)).isZero();
     }
 

@@ -102,8 +102,10 @@ class GeneratedShopReaderTest {
                 assertThat(MetaSpan.of(c, new Sql(), itemSpan + first150 + ")").scanPays()).as(layout.name()).isTrue();
                 assertThat(MetaSpan.of(c, new Sql(), itemSpan + Sql.idList(ids) + ")").scanPays()).as(layout.name())
                         .isFalse();
-                if (layout == StorageLayout.POSTS) {
-                    String postSpan = "SELECT MIN(meta_id), MAX(meta_id), COUNT(*) FROM shop_postmeta WHERE post_id IN (";
+                String postSpan = layout == StorageLayout.POSTS
+                        ? "SELECT MIN(meta_id), MAX(meta_id), COUNT(*) FROM shop_postmeta WHERE post_id IN ("
+                        : "SELECT MIN(id), MAX(id), COUNT(*) FROM shop_wc_orders_meta WHERE order_id IN (";
+                {
                     assertThat(MetaSpan.of(c, new Sql(), postSpan + first150 + ")").scanPays()).isTrue();
                     assertThat(MetaSpan.of(c, new Sql(), postSpan + Sql.idList(ids) + ")").scanPays()).isFalse();
                 }

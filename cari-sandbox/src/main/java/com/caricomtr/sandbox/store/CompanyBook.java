@@ -2,11 +2,14 @@ package com.caricomtr.sandbox.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class CompanyBook {
     private final String firmaKodu;
     private final Map<String, StoredCustomer> customers = new LinkedHashMap<>();
+    /** Customer ids by dis_anahtar: the agent looks customers up by key, and a scan made a long run quadratic. */
+    private final Map<String, Set<String>> customerIdsByKey = new HashMap<>();
     private final Map<String, StoredInvoice> invoices = new LinkedHashMap<>();
     private final Map<String, StoredInvoice> invoicesByNumber = new HashMap<>();
 
@@ -27,12 +32,23 @@ final class CompanyBook {
 
     synchronized StoredCustomer addCustomer(LongSupplier sequences, ObjectNode cari, Instant now) {
         StoredCustomer customer = new StoredCustomer(sequences.getAsLong(), firmaKodu, cari, now, now);
-        customers.put(customer.id(), customer);
+        put(customer);
         return customer;
     }
 
     synchronized void restore(StoredCustomer customer) {
-        customers.put(customer.id(), customer);
+        put(customer);
+    }
+
+    private void put(StoredCustomer customer) {
+        StoredCustomer previous = customers.put(customer.id(), customer);
+        if (previous != null) {
+            Set<String> ids = customerIdsByKey.get(previous.disAnahtar());
+            if (ids != null) {
+                ids.remove(previous.id());
+            }
+        }
+        customerIdsByKey.computeIfAbsent(customer.disAnahtar(), key -> new HashSet<>()).add(customer.id());
     }
 
     synchronized Optional<StoredCustomer> updateCustomer(String id, ObjectNode cari, Instant now) {
@@ -41,7 +57,7 @@ final class CompanyBook {
             return Optional.empty();
         }
         StoredCustomer updated = current.updated(cari, now);
-        customers.put(id, updated);
+        put(updated);
         return Optional.of(updated);
     }
 
@@ -54,7 +70,8 @@ final class CompanyBook {
     }
 
     synchronized List<StoredCustomer> customersWithKey(String disAnahtar) {
-        return customers.values().stream().filter(c -> c.disAnahtar().equals(disAnahtar)).toList();
+        return customerIdsByKey.getOrDefault(disAnahtar, Set.of()).stream().map(customers::get)
+                .sorted(Comparator.comparingLong(StoredCustomer::sequence)).toList();
     }
 
     synchronized InvoiceOutcome addInvoice(LongSupplier sequences, ObjectNode fatura, Instant now) {

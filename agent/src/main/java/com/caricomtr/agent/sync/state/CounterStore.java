@@ -13,12 +13,17 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-/** Per-day counters for the dashboard, bound to one site. Days are UTC days of the database clock. */
+/**
+ * Per-day counters for the dashboard, bound to one site. Days are UTC days of the database clock. A count is kept
+ * in {@link #SHARDS} rows, so that concurrent increments rarely wait on one another's row lock, and read as their
+ * sum.
+ */
 public final class CounterStore {
     public static final String SYNCED = "synced";
     public static final String FAILED = "failed";
     public static final String NEEDS_REVIEW = "needs_review";
     public static final String RETRIED = "retried";
+    static final int SHARDS = 16;
 
     private final DataSource dataSource;
     private final String siteId;
@@ -29,29 +34,35 @@ public final class CounterStore {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.siteId = SiteIds.check(siteId);
         String table = location.qualified(StateTable.COUNTERS);
-        increment = "INSERT INTO " + table + " (site_id, day, name, value) VALUES (?, UTC_DATE(), ?, ?)"
+        increment = "INSERT INTO " + table + " (site_id, day, shard, name, value) VALUES (?, UTC_DATE(), ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE value = value + ?";
-        range = "SELECT day, value FROM " + table + " WHERE site_id = ? AND name = ? AND day BETWEEN ? AND ?";
+        range = "SELECT day, SUM(value) AS value FROM " + table + " WHERE site_id = ? AND name = ?"
+                + " AND day BETWEEN ? AND ? GROUP BY day";
     }
 
     public void increment(String name, long delta) {
         Jdbc.transaction(dataSource, "counting " + name, connection -> {
-            increment(connection, name, delta);
+            increment(connection, name, delta, java.util.concurrent.ThreadLocalRandom.current().nextInt(SHARDS));
             return null;
         });
     }
 
-    /** Inside the caller's transaction, so that the count moves together with the change it counts. */
-    void increment(Connection connection, String name, long delta) throws SQLException {
+    /**
+     * Inside the caller's transaction, so that the count moves together with the change it counts.
+     *
+     * @param spread any number that differs between concurrent callers, e.g. the order id; it picks the shard
+     */
+    void increment(Connection connection, String name, long delta, long spread) throws SQLException {
         Texts.requireLength("counter name", name, 64, false);
         if (delta < 0) {
             throw new IllegalArgumentException("counters only grow, got " + delta);
         }
         try (PreparedStatement statement = connection.prepareStatement(increment)) {
             statement.setString(1, siteId);
-            statement.setString(2, name);
-            statement.setLong(3, delta);
+            statement.setInt(2, (int) Math.floorMod(spread, (long) SHARDS));
+            statement.setString(3, name);
             statement.setLong(4, delta);
+            statement.setLong(5, delta);
             statement.executeUpdate();
         }
     }

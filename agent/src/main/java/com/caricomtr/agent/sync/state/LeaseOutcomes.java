@@ -136,7 +136,7 @@ final class LeaseOutcomes {
             if (execute(c, claim, sql, values) != 1) {
                 return false;
             }
-            counters.increment(c, counter, 1);
+            counters.increment(c, counter, 1, claim.orderId());
             return true;
         });
     }
