@@ -2,8 +2,6 @@ package com.caricomtr.agent.cari;
 
 import com.caricomtr.agent.invoice.CustomerRecord;
 import com.caricomtr.agent.invoice.Invoice;
-import com.caricomtr.sandbox.CariSandbox;
-import com.caricomtr.sandbox.SandboxOptions;
 import com.caricomtr.sandbox.store.StoredCustomer;
 import com.caricomtr.sandbox.store.StoredInvoice;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,24 +23,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class CariFilteredContentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static CariSandbox sandbox;
-    private static CariClient client;
+    private static CariFixtures.DemoSandbox cari;
 
     @BeforeAll
     static void start() {
-        sandbox = CariSandbox.start(SandboxOptions.builder().port(0).build());
-        client = CariClient.create(CariSettings.of(sandbox.baseUrl(), "DEMO", "demo-token"), CariExchangeListener.NONE);
+        cari = new CariFixtures.DemoSandbox();
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        sandbox.close();
+        cari.close();
     }
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
+        cari.sandbox.reset();
     }
 
     @Test
@@ -50,34 +45,34 @@ class CariFilteredContentTest {
         CustomerRecord customer = documentedCustomer();
         Invoice invoice = documentedInvoice();
 
-        assertThat(CariPayloads.customer(customer, client.customerContent(customer)))
+        assertThat(CariPayloads.customer(customer, cari.client.customerContent(customer)))
                 .isEqualTo(CariPayloads.customer(customer));
         ObjectNode body = JSON.createObjectNode();
-        body.set("fatura", client.invoiceContent(invoice, "C000001"));
+        body.set("fatura", cari.client.invoiceContent(invoice, "C000001"));
         assertThat(body.toString()).isEqualTo(CariPayloads.invoice(invoice, "C000001"));
     }
 
     @Test
     void changedContentArrivesWithTheAgentsKeysPutBack() throws Exception {
         CustomerRecord customer = documentedCustomer();
-        ObjectNode cari = client.customerContent(customer)
+        ObjectNode content = cari.client.customerContent(customer)
                 .put("telefon", "0312 000 00 00")
                 .put("dis_anahtar", "someone-else");
-        String customerId = client.createCustomer(customer, cari, CariCallContext.NONE).id();
+        String customerId = cari.client.createCustomer(customer, content, CariCallContext.NONE).id();
 
         Invoice invoice = documentedInvoice();
-        ObjectNode fatura = client.invoiceContent(invoice, customerId)
+        ObjectNode fatura = cari.client.invoiceContent(invoice, customerId)
                 .put("aciklama", "Kampanya siparişi")
                 .put("seri_no", "ABC")
                 .put("sira_no", 7)
                 .put("fatura_no", "ABC2025000000007");
         ((ObjectNode) fatura.get("satirlar").get(0)).put("ad", "Türk Kahvesi (hediye paketi)");
-        CariInvoiceRef ref = client.createInvoice(invoice, fatura, CariCallContext.NONE);
+        CariInvoiceRef ref = cari.client.createInvoice(invoice, fatura, CariCallContext.NONE);
 
-        StoredCustomer storedCustomer = sandbox.customers().getFirst();
+        StoredCustomer storedCustomer = cari.sandbox.customers().getFirst();
         assertThat(storedCustomer.disAnahtar()).isEqualTo(customer.key());
         assertThat(storedCustomer.cari().get("telefon").asText()).isEqualTo("0312 000 00 00");
-        StoredInvoice stored = sandbox.invoices().getFirst();
+        StoredInvoice stored = cari.sandbox.invoices().getFirst();
         assertThat(ref.faturaNo()).isEqualTo("WOO2025000000042");
         assertThat(stored.faturaNo()).isEqualTo("WOO2025000000042");
         assertThat(stored.seriNo()).isEqualTo("WOO");
@@ -90,21 +85,21 @@ class CariFilteredContentTest {
     @Test
     void moneyThatIsNoLongerKurusTextIsNotSentAndTheFieldIsNamed() throws Exception {
         Invoice invoice = documentedInvoice();
-        ObjectNode asNumber = client.invoiceContent(invoice, "C000001");
+        ObjectNode asNumber = cari.client.invoiceContent(invoice, "C000001");
         ((ObjectNode) asNumber.get("satirlar").get(1)).put("tutar", 340.73);
-        ObjectNode threeDecimals = client.invoiceContent(invoice, "C000001").put("genel_toplam", "788.680");
-        ObjectNode noTaxes = client.invoiceContent(invoice, "C000001");
+        ObjectNode threeDecimals = cari.client.invoiceContent(invoice, "C000001").put("genel_toplam", "788.680");
+        ObjectNode noTaxes = cari.client.invoiceContent(invoice, "C000001");
         noTaxes.remove("kdv_toplamlari");
 
         assertRefused(invoice, asNumber, "fatura.satirlar[1].tutar");
         assertRefused(invoice, threeDecimals, "fatura.genel_toplam");
         assertRefused(invoice, noTaxes, "fatura.kdv_toplamlari");
-        assertThat(sandbox.requests(100)).isEmpty();
+        assertThat(cari.sandbox.requests(100)).isEmpty();
     }
 
     private static void assertRefused(Invoice invoice, ObjectNode content, String field) {
         CariException refused = catchThrowableOfType(CariException.class,
-                () -> client.createInvoice(invoice, content, CariCallContext.NONE));
+                () -> cari.client.createInvoice(invoice, content, CariCallContext.NONE));
         assertThat(refused.failureClass()).isEqualTo(FailureClass.PERMANENT);
         assertThat(refused.fieldErrors()).extracting(CariFieldError::field).containsExactly(field);
         assertThat(refused.getMessage()).contains(field, "not sent");
