@@ -41,6 +41,7 @@ final class DashboardService implements HttpService {
                 PageRequest.of(0, 10))).items());
         out.put("lag_seconds", state.orders().lag().toSeconds());
         out.put("storage", site.runtime().storage().describe());
+        out.put("waiting_for_hooks", site.waitingForHooks());
         ApiJson.send(response, 200, out);
     }
 }

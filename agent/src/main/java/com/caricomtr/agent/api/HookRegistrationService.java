@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import com.caricomtr.agent.sync.state.HookStore;
+import com.caricomtr.agent.sync.state.StateStoreException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +20,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * {@code PUT /v1/sites/{site}/hooks} stores what the bridge hooked; {@code GET} shows what the agent holds. Behind
- * the {@link SignatureFilter}: a site may only speak for itself.
+ * {@code PUT /v1/sites/{site}/hooks} stores what the bridge hooked (in the site's state, where it survives a
+ * restart); {@code GET} shows what the agent holds. Behind the {@link SignatureFilter}: a site may only speak for
+ * itself.
  */
 public final class HookRegistrationService implements HttpService {
     static final String PATH = "/v1/sites/{site}/hooks";
@@ -49,7 +52,13 @@ public final class HookRegistrationService implements HttpService {
             ApiErrors.send(response, 400, "invalid_registration", invalid.getMessage());
             return;
         }
-        registry.register(site, registration);
+        try {
+            registry.register(site, registration);
+        } catch (StateStoreException e) {
+            ApiErrors.send(response, 503, "not_stored",
+                    "The agent could not store the registration; the previous one stays. Try again.");
+            return;
+        }
         sendJson(response, site, registration);
     }
 
@@ -60,8 +69,7 @@ public final class HookRegistrationService implements HttpService {
         }
         registry.registration(site).ifPresentOrElse(
                 registration -> sendJson(response, site, registration),
-                () -> ApiErrors.send(response, 404, "not_registered",
-                        "The site has not registered its hooks since the agent started."));
+                () -> ApiErrors.send(response, 404, "not_registered", "The site has not registered its hooks."));
     }
 
     /** The path's site when it is the signing site; otherwise answers 403 and returns null. */
@@ -119,9 +127,10 @@ public final class HookRegistrationService implements HttpService {
             URI uri = new URI(url.asText());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!url.isTextual() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-                throw new IllegalArgumentException(
-                        "callback_url must be an absolute http or https URL without user info or fragment.");
+                    || uri.getRawUserInfo() != null || uri.getRawFragment() != null
+                    || uri.toString().length() > HookStore.MAX_URL_LENGTH) {
+                throw new IllegalArgumentException("callback_url must be an absolute http or https URL without user"
+                        + " info or fragment, of at most " + HookStore.MAX_URL_LENGTH + " characters.");
             }
             return uri;
         } catch (URISyntaxException e) {

@@ -38,18 +38,28 @@ public final class HookRelayClient implements AutoCloseable {
     private final HookRegistry registry;
     private final SiteSecrets secrets;
     private final RelaySettings settings;
-    private final HttpClient http;
+    private HttpClient http;
 
     public HookRelayClient(HookRegistry registry, SiteSecrets secrets, RelaySettings settings) {
         this.registry = registry;
         this.secrets = secrets;
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // PHP servers behind plain http do not speak h2c; asking would only cost a round trip.
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+    }
+
+    /**
+     * Made at the first call: an agent whose shops hook nothing never pays for the client's selector thread and
+     * buffers (the idle agent's memory is measured against a budget).
+     */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .connectTimeout(settings.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    // PHP servers behind plain http do not speak h2c; asking would only cost a round trip.
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+        }
+        return http;
     }
 
     /**
@@ -131,7 +141,7 @@ public final class HookRelayClient implements AutoCloseable {
     }
 
     private CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {
-        return http.sendAsync(request, info -> new BoundedBodySubscriber(settings.maxAnswerBytes()));
+        return http().sendAsync(request, info -> new BoundedBodySubscriber(settings.maxAnswerBytes()));
     }
 
     private Optional<JsonNode> filteredValue(String siteId, Hook hook, HttpResponse<byte[]> answer) {
@@ -192,7 +202,9 @@ public final class HookRelayClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        http.close();
+    public synchronized void close() {
+        if (http != null) {
+            http.close();
+        }
     }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.caricomtr.agent.invoice.CustomerRecord;
 import com.caricomtr.agent.invoice.Invoice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.config.Config;
 import okhttp3.HttpUrl;
 
@@ -61,7 +63,21 @@ public final class CariClient implements AutoCloseable {
     /** {@code POST /cariler}. */
     public CariCustomerRef createCustomer(CustomerRecord customer, CariCallContext context) throws CariException {
         HttpUrl url = transport.url(CariWire.PATH_CUSTOMERS);
-        return transport.exchange("POST", url, customerBody(url, "POST", customer), context, CariClient::customerRef);
+        return transport.exchange("POST", url, sendable("POST", url, () -> CariMapping.customer(customer)), context,
+                CariClient::customerRef);
+    }
+
+    /**
+     * {@code POST /cariler} with {@code content} in place of the mapped customer: what {@link #customerContent}
+     * gave, as a shop's filter changed it. Its {@code dis_anahtar} is put back to the customer's key, by which the
+     * customer is found again.
+     */
+    public CariCustomerRef createCustomer(CustomerRecord customer, ObjectNode content, CariCallContext context)
+            throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_CUSTOMERS);
+        return transport.exchange("POST", url,
+                sendable("POST", url, () -> FilteredContent.customerRequest(customer, content)), context,
+                CariClient::customerRef);
     }
 
     public CariCustomerRef updateCustomer(String id, CustomerRecord customer) throws CariException {
@@ -72,7 +88,26 @@ public final class CariClient implements AutoCloseable {
     public CariCustomerRef updateCustomer(String id, CustomerRecord customer, CariCallContext context)
             throws CariException {
         HttpUrl url = transport.url(CariWire.PATH_CUSTOMERS, requireId(id, "customer id"));
-        return transport.exchange("PUT", url, customerBody(url, "PUT", customer), context, CariClient::customerRef);
+        return transport.exchange("PUT", url, sendable("PUT", url, () -> CariMapping.customer(customer)), context,
+                CariClient::customerRef);
+    }
+
+    /** {@code PUT /cariler/{id}} with content, as {@code createCustomer} with content (the key is put back). */
+    public CariCustomerRef updateCustomer(String id, CustomerRecord customer, ObjectNode content,
+                                          CariCallContext context) throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_CUSTOMERS, requireId(id, "customer id"));
+        return transport.exchange("PUT", url,
+                sendable("PUT", url, () -> FilteredContent.customerRequest(customer, content)), context,
+                CariClient::customerRef);
+    }
+
+    /**
+     * The content of {@code cari} that {@link #createCustomer(CustomerRecord, CariCallContext)} would send, as a JSON
+     * tree for a shop's filter to change; send the result with the methods taking content.
+     */
+    public ObjectNode customerContent(CustomerRecord customer) throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_CUSTOMERS);
+        return CariJson.tree(sendable("POST", url, () -> CariMapping.customer(customer)).customer());
     }
 
     public Optional<CariCustomerRef> findCustomer(String key) throws CariException {
@@ -106,12 +141,30 @@ public final class CariClient implements AutoCloseable {
     public CariInvoiceRef createInvoice(Invoice invoice, String cariId, CariCallContext context)
             throws CariException {
         HttpUrl url = transport.url(CariWire.PATH_INVOICES);
-        CariWire.InvoiceRequest body;
-        try {
-            body = CariMapping.invoice(invoice, cariId);
-        } catch (IllegalArgumentException problem) {
-            throw transport.unsendable("POST", url, problem);
-        }
+        return postInvoice(url, sendable("POST", url, () -> CariMapping.invoice(invoice, cariId)), invoice, context);
+    }
+
+    /**
+     * {@code POST /faturalar} with {@code content} in place of the mapped invoice: what {@link #invoiceContent} gave,
+     * as a shop's filter changed it. Its {@code seri_no}, {@code sira_no} and {@code fatura_no} are put back to the
+     * invoice's, which exactly-once depends on; money that is not a string with two decimals is not sent (a
+     * permanent failure naming the field).
+     */
+    public CariInvoiceRef createInvoice(Invoice invoice, ObjectNode content, CariCallContext context)
+            throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_INVOICES);
+        return postInvoice(url, sendable("POST", url, () -> FilteredContent.invoiceRequest(invoice, content)),
+                invoice, context);
+    }
+
+    /** The content of {@code fatura} that {@link #createInvoice(Invoice, String, CariCallContext)} would send. */
+    public ObjectNode invoiceContent(Invoice invoice, String cariId) throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_INVOICES);
+        return CariJson.tree(sendable("POST", url, () -> CariMapping.invoice(invoice, cariId)).invoice());
+    }
+
+    private CariInvoiceRef postInvoice(HttpUrl url, Object body, Invoice invoice, CariCallContext context)
+            throws CariException {
         return transport.exchange("POST", url, body, context, answer -> {
             CariWire.InvoiceSummary created = CariJson.read(answer, CariWire.InvoiceResponse.class).invoice();
             if (created == null) {
@@ -155,10 +208,10 @@ public final class CariClient implements AutoCloseable {
         return transport;
     }
 
-    private CariWire.CustomerRequest customerBody(HttpUrl url, String method, CustomerRecord customer)
-            throws CariException {
+    /** The body {@code build} makes; data it refuses becomes a permanent failure before anything is sent. */
+    private <T> T sendable(String method, HttpUrl url, Supplier<T> build) throws CariException {
         try {
-            return CariMapping.customer(customer);
+            return build.get();
         } catch (IllegalArgumentException problem) {
             throw transport.unsendable(method, url, problem);
         }

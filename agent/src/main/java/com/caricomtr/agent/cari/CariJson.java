@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The one Jackson setup for Cari bodies. Money never passes through it as a number: the DTOs hold strings. */
 final class CariJson {
@@ -24,6 +25,11 @@ final class CariJson {
             // Our DTOs are plain records of strings; failing here is a bug, not a Cari failure.
             throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
         }
+    }
+
+    /** A request record as a JSON tree, with the same field names and values {@link #write} would print. */
+    static ObjectNode tree(Object body) {
+        return MAPPER.valueToTree(body);
     }
 
     static <T> T read(String json, Class<T> type) throws IOException {

@@ -2,6 +2,7 @@ package com.caricomtr.agent.cari;
 
 import com.caricomtr.agent.invoice.CustomerRecord;
 import com.caricomtr.agent.invoice.Invoice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The exact bodies the client would send, without sending them: for the dry-run command and for tests that check
@@ -16,6 +17,14 @@ public final class CariPayloads {
 
     public static String customer(CustomerRecord customer) {
         return CariJson.write(CariMapping.customer(customer));
+    }
+
+    /**
+     * The body {@link CariClient#createCustomer(CustomerRecord, ObjectNode, CariCallContext)} sends for this content;
+     * for content nobody changed, the same text as {@link #customer(CustomerRecord)}.
+     */
+    public static String customer(CustomerRecord customer, ObjectNode content) {
+        return CariJson.write(FilteredContent.customerRequest(customer, content));
     }
 
     public static String invoice(Invoice invoice, String cariId) {

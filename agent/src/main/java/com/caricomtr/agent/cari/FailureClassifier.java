@@ -113,8 +113,11 @@ final class FailureClassifier {
                 null);
     }
 
+    /** Data that cannot be sent; a {@link PayloadProblem} names its field, as Cari's own field errors do. */
     CariException forUnsendable(String what, IllegalArgumentException problem) {
-        return CariException.withoutStatus(FailureClass.PERMANENT,
+        List<CariFieldError> fields = problem instanceof PayloadProblem named
+                ? List.of(new CariFieldError(named.field(), masker.apply(named.reason()))) : List.of();
+        return new CariException(FailureClass.PERMANENT, 0, null, null, fields, null, null,
                 what + ": not sent, the data cannot be put on the wire: " + masker.apply(problem.getMessage())
                         + " (" + FailureClass.PERMANENT + ")", null);
     }

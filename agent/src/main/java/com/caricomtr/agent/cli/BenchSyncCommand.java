@@ -81,7 +81,7 @@ public final class BenchSyncCommand implements Callable<Integer> {
             SiteConfig site = new SiteConfig("bench", db, TablePrefix.of("wp_"), null, SECRET,
                     CariSettings.of(sandbox.baseUrl(), "DEMO", "demo-token")
                             .withConnections(16, Duration.ofSeconds(30), 16),
-                    InvoiceSettings.defaults(), SyncPolicy.DEFAULTS.withThroughput(16, 5000));
+                    InvoiceSettings.defaults(), SyncPolicy.DEFAULTS.withThroughput(16, 5000), false);
             System.out.printf(Locale.ROOT, "bench-sync: %d cores, shop of %d orders%n",
                     Runtime.getRuntime().availableProcessors(), shopOrders);
             try (SyncEngine engine = SyncEngine.start(List.of(site), "bench", true)) {
@@ -170,6 +170,7 @@ public final class BenchSyncCommand implements Callable<Integer> {
                     secret: "%s"
                     database: {url: "%s", user: root, password: ""}
                     cari: {base-url: "%s", firma-kodu: DEMO, api-token: demo-token}
+                    hooks: {require-registration: false}
                 """.formatted(SECRET, db.jdbcUrl(), sandbox.baseUrl()));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.caricomtr.agent.Main;
-import com.caricomtr.agent.api.HookRegistry;
+import com.caricomtr.agent.api.BridgeHooks;
 import com.caricomtr.agent.api.InMemorySiteSecrets;
+import com.caricomtr.agent.api.RelaySettings;
 import com.caricomtr.agent.api.SignatureSettings;
 import com.caricomtr.agent.sync.SiteConfig;
 import com.caricomtr.agent.sync.SyncEngine;
@@ -21,7 +22,10 @@ import io.helidon.webserver.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs the agent: the sync of every configured site and the signed HTTP API for the bridge. */
+/**
+ * Runs the agent: the sync of every configured site, applying the shop's hooks through its bridge, and the signed
+ * HTTP API for the bridge.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the agent: sync every configured site and serve the bridge's signed API.")
 public final class ServeCommand implements Callable<Integer> {
@@ -50,20 +54,24 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot read " + configFile);
         }
         List<SiteConfig> sites = SiteConfig.allFrom(config);
-        Map<String, String> secrets = new LinkedHashMap<>();
-        sites.forEach(s -> secrets.put(s.id(), s.secret()));
+        Map<String, String> secretsBySite = new LinkedHashMap<>();
+        sites.forEach(s -> secretsBySite.put(s.id(), s.secret()));
+        InMemorySiteSecrets secrets = InMemorySiteSecrets.of(secretsBySite);
         String id = agentId != null ? agentId
                 : java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
-        SyncEngine engine = SyncEngine.start(sites, id, !noPolling);
+        SyncEngine engine = SyncEngine.open(sites, id);
+        BridgeHooks hooks = BridgeHooks.over(engine, secrets, RelaySettings.from(config.get("relay")));
+        engine.start(!noPolling, hooks);
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
-                .routing(r -> Main.routing(r, InMemorySiteSecrets.of(secrets),
-                        SignatureSettings.from(config.get("auth")), new HookRegistry(), engine))
+                .routing(r -> Main.routing(r, secrets, SignatureSettings.from(config.get("auth")), hooks.registry(),
+                        engine))
                 .build()
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             engine.close();
+            hooks.close();
         }, "agent-stop"));
         System.out.println("caricomtr-agent " + Main.VERSION + " (" + id + ") syncing " + sites.size()
                 + " site(s), listening on http://" + config.get("server.host").asString().orElse("127.0.0.1") + ":"

@@ -55,21 +55,34 @@ public final class InvoiceMapper {
      * @throws NumberAllocationException when the gapless counter cannot be reached
      */
     public Invoice map(Order order) {
+        return map(order, settings.series());
+    }
+
+    /**
+     * As {@link #map(Order)}, numbered in {@code series} instead of the configured one (a shop's own choice per
+     * order). The caller checks the series ({@link InvoiceNumberFormat#isSeries}); a gapless number comes from that
+     * series' counter, unless the order was assigned one before, which it keeps.
+     */
+    public Invoice map(Order order, String series) {
         Objects.requireNonNull(order, "order");
         if (order.createdAt() == null) {
             throw new MappingException(order.id(), "date_created", "missing, so the invoice date is unknown");
         }
-        return map(order, order.createdAt().atZone(settings.zone()).toLocalDate());
+        return map(order, order.createdAt().atZone(settings.zone()).toLocalDate(), Objects.requireNonNull(series));
     }
 
     /** As {@link #map(Order)}, issued on {@code issueDate} (which also gives a GİB number its year). */
     public Invoice map(Order order, LocalDate issueDate) {
+        return map(order, issueDate, settings.series());
+    }
+
+    private Invoice map(Order order, LocalDate issueDate, String series) {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(issueDate, "issueDate");
         Checked checked = check(order);
         BigDecimal exchangeRate = checked.currency().equals(settings.homeCurrency()) ? null
                 : exchangeRates.toTry(checked.currency(), issueDate).orElse(null);
-        InvoiceNumberAssignment assignment = number(order, issueDate);
+        InvoiceNumberAssignment assignment = number(order, issueDate, series);
         String number = format(assignment);
         Reconciliation.Result amounts = checked.amounts();
         return new Invoice(order.id(), order.number(), assignment.series(), assignment.sequence(), number, issueDate,
@@ -103,12 +116,12 @@ public final class InvoiceMapper {
         }
     }
 
-    private InvoiceNumberAssignment number(Order order, LocalDate issueDate) {
+    private InvoiceNumberAssignment number(Order order, LocalDate issueDate, String series) {
         return switch (settings.numbering()) {
-            case ORDER_NUMBER -> new InvoiceNumberAssignment(order.id(), settings.series(), issueDate.getYear(),
+            case ORDER_NUMBER -> new InvoiceNumberAssignment(order.id(), series, issueDate.getYear(),
                     sequenceOfOrderNumber(order));
             // The stored assignment wins over today's settings: a number once given is never changed.
-            case GAPLESS_COUNTER -> allocator.allocate(order.id(), settings.series(), issueDate.getYear());
+            case GAPLESS_COUNTER -> allocator.allocate(order.id(), series, issueDate.getYear());
         };
     }
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import com.caricomtr.agent.cari.CariCallContext;
 import com.caricomtr.agent.cari.CariClient;
@@ -15,11 +16,16 @@ import com.caricomtr.agent.cari.CariPayloads;
 import com.caricomtr.agent.cari.FailureClass;
 import com.caricomtr.agent.invoice.CustomerRecord;
 import com.caricomtr.agent.invoice.Invoice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Sends one mapped invoice: first its customer (created, or updated when it changed, and remembered by customer
  * key), then the invoice. Cari's "this invoice number exists" answer is adopted as success, which is what makes a
  * resend of the same number safe.
+ *
+ * <p>Each payload's content may go through a filter right before it is sent (a shop's
+ * {@code caricomtr_customer_data} and {@code caricomtr_invoice_data}); the client puts back the fields the agent
+ * finds records by, so a filter cannot break exactly-once.
  */
 public final class InvoiceDelivery {
     /**
@@ -37,9 +43,20 @@ public final class InvoiceDelivery {
     }
 
     public Outcome deliver(Invoice invoice, CariCallContext context) throws CariException {
-        String customerId = customer(invoice.customer(), context);
+        return deliver(invoice, context, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #deliver(Invoice, CariCallContext)}, with the content of the customer ({@code cari}) and of the
+     * invoice ({@code fatura}) passed through the filters before they are sent. The customer filter runs for every
+     * invoice, since what it makes of the customer decides whether Cari's copy is still current.
+     */
+    public Outcome deliver(Invoice invoice, CariCallContext context, UnaryOperator<ObjectNode> customerFilter,
+                           UnaryOperator<ObjectNode> invoiceFilter) throws CariException {
+        String customerId = customer(invoice.customer(), context, customerFilter);
+        ObjectNode content = invoiceFilter.apply(client.invoiceContent(invoice, customerId));
         try {
-            CariInvoiceRef ref = client.createInvoice(invoice, customerId, context);
+            CariInvoiceRef ref = client.createInvoice(invoice, content, context);
             return new Outcome(customerId, ref.id(), false);
         } catch (CariException e) {
             if (e.failureClass() == FailureClass.CONFLICT && e.existingInvoiceId().isPresent()) {
@@ -49,9 +66,14 @@ public final class InvoiceDelivery {
         }
     }
 
-    /** The Cari id of the invoice's customer, creating or updating the customer only when needed. */
-    public String customer(CustomerRecord customer, CariCallContext context) throws CariException {
-        String hash = hash(CariPayloads.customer(customer));
+    /**
+     * The Cari id of the invoice's customer, creating or updating the customer only when what would be sent differs
+     * from what was sent last.
+     */
+    private String customer(CustomerRecord customer, CariCallContext context, UnaryOperator<ObjectNode> filter)
+            throws CariException {
+        ObjectNode content = filter.apply(client.customerContent(customer));
+        String hash = hash(CariPayloads.customer(customer, content));
         Optional<CustomerIds.Known> known = customers.find(customer.key());
         if (known.isPresent() && known.get().payloadHash().equals(hash)) {
             return known.get().cariId();
@@ -61,8 +83,8 @@ public final class InvoiceDelivery {
             id = client.findCustomer(customer.key(), context).map(CariCustomerRef::id).orElse(null);
         }
         CariCustomerRef ref = id == null
-                ? client.createCustomer(customer, context)
-                : client.updateCustomer(id, customer, context);
+                ? client.createCustomer(customer, content, context)
+                : client.updateCustomer(id, customer, content, context);
         customers.put(customer.key(), new CustomerIds.Known(ref.id(), hash));
         return ref.id();
     }

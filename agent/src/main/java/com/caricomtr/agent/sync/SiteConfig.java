@@ -17,7 +17,11 @@ import io.helidon.config.Config;
  * One shop the agent serves: its database, its Cari account, its invoice and sync choices, and the secret the
  * bridge signs with. One agent can serve many (hosting providers run one beside many WordPress sites).
  *
- * @param stateSchema null to keep the agent's tables in the WordPress database; else a schema of their own
+ * @param stateSchema             null to keep the agent's tables in the WordPress database; else a schema of their own
+ * @param requireHookRegistration sync nothing until the site's bridge has registered its hooks (at any time: the
+ *                                registration is stored), so that no order is sent without the shop's filters;
+ *                                {@code hooks.require-registration}, true unless configured otherwise. Only a site
+ *                                without a bridge (demo, benchmarks) should turn it off.
  */
 public record SiteConfig(String id,
                          DatabaseSettings database,
@@ -26,7 +30,8 @@ public record SiteConfig(String id,
                          String secret,
                          CariSettings cari,
                          InvoiceSettings invoice,
-                         SyncPolicy policy) {
+                         SyncPolicy policy,
+                         boolean requireHookRegistration) {
 
     public SiteConfig {
         if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -73,7 +78,12 @@ public record SiteConfig(String id,
         return new SiteConfig(id, database, TablePrefix.of(site.get("prefix").asString().orElse("wp_")),
                 site.get("state-schema").asString().orElse(null),
                 secret(site, "secret").orElseThrow(() -> new IllegalArgumentException("site " + id + " has no secret")),
-                CariSettings.from(site.get("cari")), invoice, policy);
+                CariSettings.from(site.get("cari")), invoice, policy,
+                site.get("hooks.require-registration").asBoolean().orElse(true));
+    }
+
+    public SiteConfig withRequireHookRegistration(boolean require) {
+        return new SiteConfig(id, database, prefix, stateSchema, secret, cari, invoice, policy, require);
     }
 
     /** A secret given inline ({@code name}) or, better, by environment variable ({@code name-env}). */
@@ -89,6 +99,6 @@ public record SiteConfig(String id,
     @Override
     public String toString() {
         return "SiteConfig[id=" + id + ", database=" + database + ", prefix=" + prefix + ", stateSchema=" + stateSchema
-                + ", secret=****, cari=" + cari + "]";
+                + ", secret=****, cari=" + cari + ", requireHookRegistration=" + requireHookRegistration + "]";
     }
 }

@@ -16,22 +16,25 @@ import com.caricomtr.agent.sync.state.Trigger;
 
 /**
  * One site's sync at work: its worker draining the queue, its poller, its backfills, its daily cleanup; and the
- * operations the bridge asks for. Threads are virtual; {@link #close()} stops them.
+ * operations the bridge asks for. Threads are virtual; {@link #close()} stops them. The shop's hooks apply to the
+ * worker's syncs and to the cleanup.
  */
 public final class SiteSync implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SiteSync.class.getName());
     private static final Duration CLEANUP_EVERY = Duration.ofDays(1);
 
     private final SiteRuntime site;
+    private final SyncHooks hooks;
     private final SyncWorker worker;
     private final OrderPoller poller;
     private final Backfiller backfiller;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    SiteSync(SiteRuntime site, String agentId) {
+    SiteSync(SiteRuntime site, String agentId, SyncHooks hooks) {
         this.site = site;
-        this.worker = new SyncWorker(site, agentId + "/" + site.id());
+        this.hooks = hooks;
+        this.worker = new SyncWorker(site, agentId + "/" + site.id(), hooks);
         this.poller = new OrderPoller(site, worker::wake);
         this.backfiller = new Backfiller(site, worker::wake);
     }
@@ -49,6 +52,14 @@ public final class SiteSync implements AutoCloseable {
 
     public SiteRuntime runtime() {
         return site;
+    }
+
+    /**
+     * True while queued orders wait for the site's bridge to register its hooks ({@code hooks.require-registration}
+     * and no registration stored): nothing is synced until then.
+     */
+    public boolean waitingForHooks() {
+        return worker.waitingForHooks();
     }
 
     /** The bridge saw an order's status change: queue it if its current status is a trigger. */
@@ -118,6 +129,33 @@ public final class SiteSync implements AutoCloseable {
         return poller.pollOnce();
     }
 
+    /**
+     * The daily clean-up, now: deletes log and error rows older than the retention (the site's setting, through
+     * the shop's {@code caricomtr_logs_retention_days}), then tells {@code caricomtr_cleanup_logs}.
+     */
+    public RetentionCleaner.Result cleanupNow() {
+        int days = retentionDays();
+        RetentionCleaner.Result removed = site.state().retention().deleteOlderThan(Duration.ofDays(days));
+        hooks.cleanupLogs(site.id(), days, removed.apiLogRows() + removed.errorRows());
+        return removed;
+    }
+
+    /** The configured retention, or what the shop's filter makes of it when that is a whole number of days. */
+    private int retentionDays() {
+        int configured = site.policy().retentionDays();
+        int filtered = hooks.logsRetentionDays(site.id(), configured);
+        if (filtered == configured) {
+            return configured;
+        }
+        if (filtered < 1 || filtered > SyncPolicy.MAX_RETENTION_DAYS) {
+            LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": hook caricomtr_logs_retention_days: "
+                    + filtered + " is not a number of days from 1 to " + SyncPolicy.MAX_RETENTION_DAYS
+                    + "; continuing with the unfiltered value " + configured);
+            return configured;
+        }
+        return filtered;
+    }
+
     private void startBackfillThread(Backfill backfill) {
         threads.add(Thread.ofVirtual().name("backfill-" + site.id() + "-" + backfill.id()).start(() -> {
             try {
@@ -143,8 +181,7 @@ public final class SiteSync implements AutoCloseable {
     private void cleanupLoop() {
         while (running) {
             try {
-                RetentionCleaner.Result removed = site.state().retention()
-                        .deleteOlderThan(Duration.ofDays(site.policy().retentionDays()));
+                RetentionCleaner.Result removed = cleanupNow();
                 LOG.log(System.Logger.Level.INFO, "site " + site.id() + ": retention removed " + removed);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": cleanup failed: " + e);

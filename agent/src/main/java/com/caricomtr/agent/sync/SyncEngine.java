@@ -6,35 +6,69 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The agent's sync: one {@link SiteSync} per configured site. */
-public final class SyncEngine implements AutoCloseable {
-    private final Map<String, SiteSync> sites;
+import com.caricomtr.agent.sync.state.AgentState;
 
-    private SyncEngine(Map<String, SiteSync> sites) {
-        this.sites = sites;
+/**
+ * The agent's sync: one {@link SiteSync} per configured site. Built in two steps, so that what applies the shop's
+ * hooks can be built over the sites' state in between: {@link #open} the sites, then {@link #start} them.
+ */
+public final class SyncEngine implements AutoCloseable {
+    private final String agentId;
+    private final Map<String, SiteRuntime> runtimes;
+    private volatile Map<String, SiteSync> sites = Map.of();
+
+    private SyncEngine(String agentId, Map<String, SiteRuntime> runtimes) {
+        this.agentId = agentId;
+        this.runtimes = runtimes;
     }
 
     /**
-     * Opens every site (migrating its state tables) and starts its worker, poller and cleanup.
+     * Opens every site (migrating its state tables), syncing nothing yet.
      *
      * @param agentId names this agent's claims, so that several agents on one database can be told apart
-     * @param polling false to rely on notify, manual sync and backfills alone
      */
-    public static SyncEngine start(List<SiteConfig> configs, String agentId, boolean polling) {
-        Map<String, SiteSync> sites = new LinkedHashMap<>();
+    public static SyncEngine open(List<SiteConfig> configs, String agentId) {
+        Map<String, SiteRuntime> runtimes = new LinkedHashMap<>();
         try {
             for (SiteConfig config : configs) {
-                SiteSync sync = new SiteSync(SiteRuntime.open(config), agentId);
-                sites.put(config.id(), sync);
+                runtimes.put(config.id(), SiteRuntime.open(config));
             }
         } catch (RuntimeException e) {
-            sites.values().forEach(SiteSync::close);
+            runtimes.values().forEach(SiteRuntime::close);
             throw e;
         }
-        sites.values().forEach(s -> s.start(polling));
-        return new SyncEngine(sites);
+        return new SyncEngine(agentId, runtimes);
     }
 
+    /** {@link #open} and {@link #start} without hooks: for an agent that has no bridge (demo, benchmarks, tests). */
+    public static SyncEngine start(List<SiteConfig> configs, String agentId, boolean polling) {
+        return open(configs, agentId).start(polling, SyncHooks.NONE);
+    }
+
+    /** Each opened site's state, by site id: what is stored per site besides the sync (e.g. hook registrations). */
+    public Map<String, AgentState> states() {
+        Map<String, AgentState> states = new LinkedHashMap<>();
+        runtimes.forEach((id, runtime) -> states.put(id, runtime.state()));
+        return states;
+    }
+
+    /**
+     * Starts every site's worker, poller and cleanup, applying {@code hooks}.
+     *
+     * @param polling false to rely on notify, manual sync and backfills alone
+     */
+    public synchronized SyncEngine start(boolean polling, SyncHooks hooks) {
+        if (!sites.isEmpty()) {
+            throw new IllegalStateException("the sync engine is started already");
+        }
+        Map<String, SiteSync> started = new LinkedHashMap<>();
+        runtimes.forEach((id, runtime) -> started.put(id, new SiteSync(runtime, agentId, hooks)));
+        started.values().forEach(s -> s.start(polling));
+        sites = started;
+        return this;
+    }
+
+    /** The started site; empty for a site this agent does not sync, and before {@link #start}. */
     public Optional<SiteSync> site(String id) {
         return Optional.ofNullable(sites.get(id));
     }
@@ -44,7 +78,11 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        sites.values().forEach(SiteSync::close);
+    public synchronized void close() {
+        if (sites.isEmpty()) {
+            runtimes.values().forEach(SiteRuntime::close);
+        } else {
+            sites.values().forEach(SiteSync::close);
+        }
     }
 }

@@ -22,6 +22,9 @@ public record SyncPolicy(List<String> triggerStatuses,
                          Duration lease,
                          int retentionDays) {
 
+    /** Ten years: the most a retention may be. */
+    public static final int MAX_RETENTION_DAYS = 3650;
+
     public static final SyncPolicy DEFAULTS = new SyncPolicy(List.of("processing", "completed"), Duration.ofSeconds(2),
             4, 20, 8, Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(60), 30);
 
@@ -40,8 +43,9 @@ public record SyncPolicy(List<String> triggerStatuses,
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("max attempts must be at least 1, got " + maxAttempts);
         }
-        if (retentionDays < 1 || retentionDays > 3650) {
-            throw new IllegalArgumentException("retention days must be 1..3650, got " + retentionDays);
+        if (retentionDays < 1 || retentionDays > MAX_RETENTION_DAYS) {
+            throw new IllegalArgumentException("retention days must be 1.." + MAX_RETENTION_DAYS + ", got "
+                    + retentionDays);
         }
     }
 

@@ -18,22 +18,28 @@ import com.caricomtr.agent.woo.Rejection;
  * Drains one site's queue: claims a batch of due orders (safe beside other agents: the claim skips rows another
  * holds), loads them in one batch, and syncs each on a virtual thread, with at most {@code concurrency} in flight
  * and at most {@code ratePerSecond} started per second.
+ *
+ * <p>While the site's configuration requires the bridge's hook registration and the bridge has never registered,
+ * nothing is claimed: orders wait, queued, rather than being synced without the shop's filters.
  */
 final class SyncWorker implements Runnable {
     private static final System.Logger LOG = System.getLogger(SyncWorker.class.getName());
 
     private final SiteRuntime site;
     private final String workerId;
+    private final SyncHooks hooks;
     private final OrderSync orderSync;
     private final Semaphore wake = new Semaphore(0);
     private final Semaphore slots;
     private final RateLimiter rate;
     private volatile boolean running = true;
+    private boolean waitedForHooks;
 
-    SyncWorker(SiteRuntime site, String workerId) {
+    SyncWorker(SiteRuntime site, String workerId, SyncHooks hooks) {
         this.site = site;
         this.workerId = workerId;
-        this.orderSync = new OrderSync(site);
+        this.hooks = hooks;
+        this.orderSync = new OrderSync(site, hooks);
         this.slots = new Semaphore(site.policy().concurrency());
         this.rate = new RateLimiter(site.policy().ratePerSecond());
     }
@@ -66,7 +72,25 @@ final class SyncWorker implements Runnable {
         }
     }
 
+    /** True while orders must wait for the bridge to register the shop's hooks. */
+    boolean waitingForHooks() {
+        return site.config().requireHookRegistration() && !hooks.known(site.id());
+    }
+
     private int drainOnce(ExecutorService deliveries) {
+        if (waitingForHooks()) {
+            if (!waitedForHooks) {
+                waitedForHooks = true;
+                LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": orders wait until the bridge registers"
+                        + " the shop's hooks (hooks.require-registration is true and it never registered)");
+            }
+            return 0;
+        }
+        if (waitedForHooks) {
+            waitedForHooks = false;
+            LOG.log(System.Logger.Level.INFO, "site " + site.id() + ": the bridge registered the shop's hooks;"
+                    + " syncing");
+        }
         // A claim and a batch load cost the same for 1 order as for 32: claim ahead of the free slots, since the
         // slots (not the claim size) bound what is in flight towards Cari.
         int limit = site.policy().concurrency() * 2;

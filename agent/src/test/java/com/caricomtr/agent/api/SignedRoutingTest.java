@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 
 import com.caricomtr.agent.Main;
+import com.caricomtr.agent.sync.state.HookStore;
 
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -107,7 +108,18 @@ class SignedRoutingTest {
     }
 
     @Test
-    void aSiteThatHasNotRegisteredSinceTheAgentStartedIsNotFound() {
+    void aCallbackUrlLongerThanTheAgentStoresIsRefused() {
+        String url = "https://s/relay?pad=" + "x".repeat(HookStore.MAX_URL_LENGTH);
+
+        SignedHttp.Reply reply = http.signed(shop1, "PUT", "/v1/sites/shop-1/hooks",
+                "{\"callback_url\":\"" + url + "\",\"filters\":[\"caricomtr_invoice_data\"]}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("invalid_registration");
+    }
+
+    @Test
+    void aSiteThatHasNeverRegisteredIsNotFound() {
         RequestSigner shop3 = new RequestSigner("shop-3", TestSites.SHOP_3_SECRET);
 
         SignedHttp.Reply reply = http.signed(shop3, "GET", "/v1/sites/shop-3/hooks", null);

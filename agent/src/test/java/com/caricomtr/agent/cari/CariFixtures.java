@@ -14,6 +14,8 @@ import com.caricomtr.agent.invoice.Invoice;
 import com.caricomtr.agent.invoice.InvoiceLine;
 import com.caricomtr.agent.invoice.LineKind;
 import com.caricomtr.agent.invoice.TaxSummary;
+import com.caricomtr.sandbox.CariSandbox;
+import com.caricomtr.sandbox.SandboxOptions;
 import mockwebserver3.MockResponse;
 
 /** The documented examples as domain records, the contract document itself, and small helpers. */
@@ -22,6 +24,19 @@ final class CariFixtures {
     static final String API_TOKEN = "test-token-0123456789";
 
     private CariFixtures() {
+    }
+
+    /** An in-process sandbox on a free port and a client of its DEMO company that logs nothing, closed together. */
+    static final class DemoSandbox implements AutoCloseable {
+        final CariSandbox sandbox = CariSandbox.start(SandboxOptions.builder().port(0).build());
+        final CariClient client = CariClient.create(CariSettings.of(sandbox.baseUrl(), "DEMO", "demo-token"),
+                CariExchangeListener.NONE);
+
+        @Override
+        public void close() {
+            client.close();
+            sandbox.close();
+        }
     }
 
     /** The customer of docs/cari-api.md, built by hand as the invoice package would. */

@@ -14,8 +14,6 @@ import com.caricomtr.agent.sync.InvoiceDelivery;
 import com.caricomtr.agent.testing.FixtureOrders;
 import com.caricomtr.agent.testing.SharedFixtures;
 import com.caricomtr.agent.woo.Order;
-import com.caricomtr.sandbox.CariSandbox;
-import com.caricomtr.sandbox.SandboxOptions;
 import com.caricomtr.sandbox.admin.SandboxStats;
 import com.caricomtr.sandbox.store.StoredInvoice;
 
@@ -31,19 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * validates it strictly and accepts it; what it stored equals WooCommerce's totals to the kuruş.
  */
 class CariSandboxDeliveryTest {
-    private static CariSandbox sandbox;
-    private static CariClient client;
+    private static CariFixtures.DemoSandbox cari;
 
     @BeforeAll
     static void start() {
-        sandbox = CariSandbox.start(SandboxOptions.builder().port(0).build());
-        client = CariClient.create(CariSettings.of(sandbox.baseUrl(), "DEMO", "demo-token"), CariExchangeListener.NONE);
+        cari = new CariFixtures.DemoSandbox();
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        sandbox.close();
+        cari.close();
     }
 
     static List<String> fixtures() {
@@ -53,10 +48,10 @@ class CariSandboxDeliveryTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void everyMappableFixtureOrderIsAcceptedWithWooCommercesTotals(String fixture) throws Exception {
-        sandbox.reset();
+        cari.sandbox.reset();
         InvoiceMapper invoices = new InvoiceMapper(InvoiceSettings.defaults());
         CustomerMapper customers = new CustomerMapper(InvoiceSettings.defaults());
-        InvoiceDelivery delivery = new InvoiceDelivery(client, CustomerIds.inMemory());
+        InvoiceDelivery delivery = new InvoiceDelivery(cari.client, CustomerIds.inMemory());
         List<Order> orders = FixtureOrders.read(fixture, null).orders();
         List<Order> sent = new ArrayList<>();
         for (Order order : orders) {
@@ -73,13 +68,13 @@ class CariSandboxDeliveryTest {
             sent.add(order);
         }
 
-        SandboxStats stats = sandbox.stats();
+        SandboxStats stats = cari.sandbox.stats();
         assertThat(stats.rejections()).isZero();
         assertThat(stats.invoices()).isEqualTo(sent.size());
         assertThat(stats.ordersInvoicedMoreThanOnce()).isEmpty();
         assertThat(sent.size()).isGreaterThanOrEqualTo(orders.size() - orders.size() / 15);
         Map<String, StoredInvoice> byOrder = new java.util.HashMap<>();
-        sandbox.invoices().forEach(i -> byOrder.put(i.siparisNo().orElseThrow(), i));
+        cari.sandbox.invoices().forEach(i -> byOrder.put(i.siparisNo().orElseThrow(), i));
         for (Order order : sent) {
             StoredInvoice stored = byOrder.get(order.number());
             assertThat(stored.amount("genel_toplam")).as("order %d", order.id())
@@ -93,6 +88,6 @@ class CariSandboxDeliveryTest {
         InvoiceDelivery.Outcome again = delivery.deliver(invoices.map(first), CariCallContext.forOrder(first.id(), 2));
         assertThat(again.adopted()).isTrue();
         assertThat(again.cariInvoiceId()).isEqualTo(byOrder.get(first.number()).id());
-        assertThat(sandbox.stats().invoices()).isEqualTo(sent.size());
+        assertThat(cari.sandbox.stats().invoices()).isEqualTo(sent.size());
     }
 }

@@ -35,6 +35,48 @@ class InvoiceNumberFormatTest {
     }
 
     @Test
+    void aSeriesIsCheckedLikeAConfiguredOne() {
+        assertThat(InvoiceNumberFormat.isSeries("ABC", true)).isTrue();
+        assertThat(InvoiceNumberFormat.isSeries("AB", true)).isFalse();
+        assertThat(InvoiceNumberFormat.isSeries("abc", true)).isFalse();
+        assertThat(InvoiceNumberFormat.isSeries("WEB-2025", false)).isTrue();
+        assertThat(InvoiceNumberFormat.isSeries("", false)).isFalse();
+        assertThat(InvoiceNumberFormat.isSeries("A".repeat(17), false)).isFalse();
+        assertThat(InvoiceNumberFormat.isSeries("ŞOK", false)).isFalse();
+        assertThat(InvoiceNumberFormat.isSeries(null, true)).isFalse();
+    }
+
+    @Test
+    void aGibNumberIsReadBackOnlyForItsSeriesAndYear() {
+        assertThat(InvoiceNumberFormat.gibSequence("WOO2025000000042", "WOO", 2025)).hasValue(42);
+        assertThat(InvoiceNumberFormat.gibSequence("WOO2025000000042", "ABC", 2025)).isEmpty();
+        assertThat(InvoiceNumberFormat.gibSequence("WOO2025000000042", "WOO", 2026)).isEmpty();
+        assertThat(InvoiceNumberFormat.gibSequence("WOO2025000000000", "WOO", 2025)).isEmpty();
+        assertThat(InvoiceNumberFormat.gibSequence("WOO202500000042", "WOO", 2025)).isEmpty();
+        assertThat(InvoiceNumberFormat.gibSequence("WOO2025-00000042", "WOO", 2025)).isEmpty();
+        assertThat(InvoiceNumberFormat.gibSequence(null, "WOO", 2025)).isEmpty();
+    }
+
+    @Test
+    void aPlainNumberIsShortAndOfASafeAlphabet() {
+        assertThat(InvoiceNumberFormat.isPlainNumber("WEB-2025_42")).isTrue();
+        assertThat(InvoiceNumberFormat.isPlainNumber("W".repeat(32))).isTrue();
+        assertThat(InvoiceNumberFormat.isPlainNumber("W".repeat(33))).isFalse();
+        assertThat(InvoiceNumberFormat.isPlainNumber("")).isFalse();
+        assertThat(InvoiceNumberFormat.isPlainNumber("WEB 42")).isFalse();
+        assertThat(InvoiceNumberFormat.isPlainNumber("WEB/42")).isFalse();
+    }
+
+    @Test
+    void anOrderCanBeNumberedInAnotherSeries() {
+        Invoice invoice = new InvoiceMapper(InvoiceSettings.defaults()).map(order(32).number("32")
+                .item("Kahve", "1", "100", KDV20, "20").taxLine(KDV20, "20", "0").total("120").build(), "ABC");
+
+        assertThat(invoice.series()).isEqualTo("ABC");
+        assertThat(invoice.number()).startsWith("ABC").endsWith("000000032");
+    }
+
+    @Test
     void settingsCheckTheSeriesForTheChosenFormat() {
         assertThatThrownBy(() -> InvoiceSettings.defaults().withSeries("WOOC"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly 3");

@@ -157,6 +157,8 @@ class ChaosTest {
                       base-backoff: 20ms
                       max-backoff: 300ms
                       lease: 3s
+                    hooks:
+                      require-registration: false
                 """.formatted(SyncFixture.SECRET, fixture.db.jdbcUrl(), fixture.db.user(), fixture.db.password(),
                 fixture.sandbox.baseUrl()));
         return file;

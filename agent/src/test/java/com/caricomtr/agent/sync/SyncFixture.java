@@ -34,16 +34,21 @@ final class SyncFixture implements AutoCloseable {
     }
 
     SiteConfig site(String id) {
+        return site(id, SECRET);
+    }
+
+    /** A site of its own secret: sites sharing a secret are refused where the bridge's signatures are checked. */
+    SiteConfig site(String id, String secret) {
         SyncPolicy policy = SyncPolicy.DEFAULTS
                 .withPollInterval(Duration.ofMillis(200))
                 .withBackoff(Duration.ofMillis(50), Duration.ofMillis(400), 20)
                 .withLease(Duration.ofSeconds(5))
                 .withThroughput(8, 500);
-        return new SiteConfig(id, db, TablePrefix.of("wp_"), null, SECRET,
+        return new SiteConfig(id, db, TablePrefix.of("wp_"), null, secret,
                 CariSettings.of(sandbox.baseUrl(), "DEMO", "demo-token")
                         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
                                 Duration.ofSeconds(4)),
-                InvoiceSettings.defaults(), policy);
+                InvoiceSettings.defaults(), policy, false);
     }
 
     /** Moves orders to a status the way WooCommerce does: the status and the modification time change. */

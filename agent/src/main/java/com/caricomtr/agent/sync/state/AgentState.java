@@ -16,7 +16,8 @@ public record AgentState(String siteId,
                          WatermarkStore watermarks,
                          BackfillStore backfills,
                          CounterStore counters,
-                         RetentionCleaner retention) {
+                         RetentionCleaner retention,
+                         HookStore hooks) {
 
     public static AgentState open(DataSource dataSource, StateLocation location, String siteId) {
         SiteIds.check(siteId);
@@ -29,6 +30,7 @@ public record AgentState(String siteId,
                 new WatermarkStore(dataSource, location, siteId),
                 new BackfillStore(dataSource, location, siteId),
                 new CounterStore(dataSource, location, siteId),
-                new RetentionCleaner(dataSource, location, siteId));
+                new RetentionCleaner(dataSource, location, siteId),
+                new HookStore(dataSource, location, siteId));
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 final class LeaseOutcomes {
     private static final String HOLDER = " AND order_id = ? AND state = 'sending' AND claimed_by = ? AND claim_seq = ?";
+    private static final int ER_DUP_ENTRY = 1062;
     private static final String RELEASE = " claimed_by = NULL, claimed_until = NULL, updated_at = UTC_TIMESTAMP(3)";
 
     private final OrderSyncTable table;
@@ -55,6 +56,11 @@ final class LeaseOutcomes {
                 Jdbc.setNullableLong(statement, 3, number.sequence());
                 bindHolder(statement, 4, claim);
                 statement.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getErrorCode() == ER_DUP_ENTRY) {
+                    throw new InvoiceNumberTaken(claim.orderId(), number.number(), holderOf(c, number.number()));
+                }
+                throw e;
             }
             try (PreparedStatement statement = c.prepareStatement(read)) {
                 bindHolder(statement, 1, claim);
@@ -63,6 +69,18 @@ final class LeaseOutcomes {
                 }
             }
         });
+    }
+
+    /** The order holding an invoice number (unique per site since V6), or null when none does. */
+    private Long holderOf(Connection connection, String number) throws SQLException {
+        String sql = "SELECT order_id FROM " + table.name + " WHERE site_id = ? AND invoice_number = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, table.siteId);
+            statement.setString(2, number);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
     }
 
     boolean recordCustomer(Claim claim, String cariCustomerId) {

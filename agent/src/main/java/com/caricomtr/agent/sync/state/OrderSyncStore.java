@@ -91,6 +91,8 @@ public final class OrderSyncStore {
      * Fixes the order's invoice number unless one is fixed already. Returns the number to send: the stored one,
      * which differs from {@code number} when an earlier attempt fixed another. Empty when the claim is no longer
      * current: then nothing may be sent.
+     *
+     * @throws InvoiceNumberTaken when another order of the site holds {@code number}; nothing was recorded
      */
     public Optional<StoredInvoiceNumber> recordInvoiceNumber(Claim claim, StoredInvoiceNumber number) {
         return outcomes.recordInvoiceNumber(claim, number);

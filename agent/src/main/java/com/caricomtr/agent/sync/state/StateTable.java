@@ -15,7 +15,8 @@ public enum StateTable {
     COUNTERS("counters"),
     CUSTOMERS("customers"),
     WATERMARKS("watermarks"),
-    BACKFILLS("backfills");
+    BACKFILLS("backfills"),
+    HOOKS("hooks");
 
     /** What every one of our table names contains right after the prefix. */
     public static final String MARKER = "caricomtr_";

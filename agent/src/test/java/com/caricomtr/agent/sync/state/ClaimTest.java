@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Claims and leases: each due row to one worker at a time, across agents, with crash recovery and fencing. */
@@ -249,6 +250,29 @@ class ClaimTest {
         assertThat(retry.attempt()).isEqualTo(2);
         assertThat(orders.recordInvoiceNumber(retry, new StoredInvoiceNumber(null, "80", null)))
                 .contains(first);
+    }
+
+    @Test
+    void anInvoiceNumberBelongsToOneOrderOfASite() {
+        orders.enqueue(81, "processing", Trigger.POLL, false);
+        orders.enqueue(82, "processing", Trigger.POLL, false);
+        List<Claim> claims = orders.claim("w", 2, LEASE);
+        StoredInvoiceNumber number = new StoredInvoiceNumber("WOO", "WOO2025000000081", 81L);
+        orders.recordInvoiceNumber(claims.get(0), number);
+
+        assertThatThrownBy(() -> orders.recordInvoiceNumber(claims.get(1), number))
+                .isInstanceOfSatisfying(InvoiceNumberTaken.class, taken -> {
+                    assertThat(taken.number()).isEqualTo("WOO2025000000081");
+                    assertThat(taken.holder()).hasValue(81);
+                    assertThat(taken.getMessage()).contains("order 81", "order 82");
+                });
+        assertThat(orders.states(List.of(82L)).get(82L).invoiceNumber()).isNull();
+        assertThat(orders.recordInvoiceNumber(claims.get(1), new StoredInvoiceNumber("WOO", "wOO2025000000081",
+                81L))).as("numbers compare byte for byte").isPresent();
+        OrderSyncStore neighbour = db.site(site + "-neighbour").orders();
+        neighbour.enqueue(81, "processing", Trigger.POLL, false);
+        assertThat(neighbour.recordInvoiceNumber(neighbour.claim("w", 1, LEASE).getFirst(), number))
+                .as("another site may use the same number").contains(number);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Settings, customer cache, watermarks and backfills, each per site. */
+/** Settings, customer cache, watermarks, backfills and hook registrations, each per site. */
 class SiteStateStoresTest {
     private static StateFixture db;
 
@@ -43,6 +43,39 @@ class SiteStateStoresTest {
         assertThat(shop.remove("note")).isFalse();
         assertThat(shop.get("note")).isEmpty();
         assertThatThrownBy(() -> shop.put("bad name", "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aHookRegistrationIsReplacedAsAWholeAndKeptPerSite() {
+        HookStore shop = db.site("hooks-a").hooks();
+        HookStore other = db.site("hooks-b").hooks();
+        assertThat(shop.find()).isEmpty();
+
+        shop.save(new StoredHooks("https://shop.example/?rest_route=/caricomtr/v1/relay&x=%C3%A7",
+                List.of("caricomtr_invoice_data", "caricomtr_invoice_serie"), List.of("caricomtr_after_sync"), null));
+        other.save(new StoredHooks(null, List.of(), List.of(), null));
+
+        StoredHooks stored = shop.find().orElseThrow();
+        assertThat(stored.callbackUrl()).isEqualTo("https://shop.example/?rest_route=/caricomtr/v1/relay&x=%C3%A7");
+        assertThat(stored.filters()).containsExactly("caricomtr_invoice_data", "caricomtr_invoice_serie");
+        assertThat(stored.actions()).containsExactly("caricomtr_after_sync");
+        assertThat(stored.registeredAt()).isNotNull();
+        assertThat(other.find()).hasValueSatisfying(nothing -> {
+            assertThat(nothing.callbackUrl()).isNull();
+            assertThat(nothing.filters()).isEmpty();
+            assertThat(nothing.actions()).isEmpty();
+        });
+
+        shop.save(new StoredHooks("https://shop.example/relay", List.of(), List.of("caricomtr_sync_error"), null));
+        assertThat(shop.find().orElseThrow()).satisfies(replaced -> {
+            assertThat(replaced.callbackUrl()).isEqualTo("https://shop.example/relay");
+            assertThat(replaced.filters()).isEmpty();
+            assertThat(replaced.actions()).containsExactly("caricomtr_sync_error");
+        });
+        assertThatThrownBy(() -> shop.save(new StoredHooks(null, List.of("a,b"), List.of(), null)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> shop.save(new StoredHooks("https://x/" + "a".repeat(HookStore.MAX_URL_LENGTH),
+                List.of(), List.of(), null))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

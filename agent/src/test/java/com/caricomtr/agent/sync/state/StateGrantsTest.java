@@ -64,7 +64,7 @@ class StateGrantsTest {
         String user = createUser(wordpress, location);
 
         try (JdbcConnectionPool pool = JdbcConnectionPool.open(as(wordpress, user))) {
-            assertThat(AgentStateSchema.migrate(pool.dataSource(), location).migrationsApplied()).isEqualTo(4);
+            assertThat(AgentStateSchema.migrate(pool.dataSource(), location).migrationsApplied()).isEqualTo(AgentStateSchemaTest.MIGRATIONS);
             StoreWorkout.run(pool.dataSource(), location, "shop");
 
             assertReadsButCannotWriteWordPress(pool);
@@ -78,7 +78,7 @@ class StateGrantsTest {
         String user = createUser(wordpress, location);
 
         try (JdbcConnectionPool pool = JdbcConnectionPool.open(as(wordpress, user))) {
-            assertThat(AgentStateSchema.migrate(pool.dataSource(), location).migrationsApplied()).isEqualTo(4);
+            assertThat(AgentStateSchema.migrate(pool.dataSource(), location).migrationsApplied()).isEqualTo(AgentStateSchemaTest.MIGRATIONS);
             StoreWorkout.run(pool.dataSource(), location, "shop");
 
             assertReadsButCannotWriteWordPress(pool);

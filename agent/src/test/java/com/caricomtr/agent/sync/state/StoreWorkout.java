@@ -72,6 +72,9 @@ final class StoreWorkout {
         state.backfills().progress(backfill.id(), 10, 40);
         state.backfills().finish(backfill.id());
         state.counters().increment("custom", 1);
+        state.hooks().save(new StoredHooks("https://shop.example/relay", List.of("caricomtr_invoice_data"),
+                List.of(), null));
+        state.hooks().find();
         state.retention().deleteOlderThan(Duration.ZERO);
     }
 }
