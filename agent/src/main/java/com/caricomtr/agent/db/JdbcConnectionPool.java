@@ -28,6 +28,9 @@ public final class JdbcConnectionPool implements AutoCloseable {
         config.setMinimumIdle(Math.min(1, settings.maxPoolSize()));
         config.setPoolName(settings.poolName());
         config.setConnectionTimeout(10_000);
+        // The agent's state transactions all run READ COMMITTED (no gap locks between agents); as the session
+        // default it costs no SET before and after each of them. Single-statement reads do not care.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         // Batched IN-lists and multi-row reads benefit from server-side prepared statement caching.
         config.addDataSourceProperty("cachePrepStmts", "true");
         config.addDataSourceProperty("useServerPrepStmts", "false");

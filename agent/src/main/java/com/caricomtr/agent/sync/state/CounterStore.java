@@ -19,7 +19,6 @@ import javax.sql.DataSource;
  * sum.
  */
 public final class CounterStore {
-    public static final String SYNCED = "synced";
     public static final String FAILED = "failed";
     public static final String NEEDS_REVIEW = "needs_review";
     public static final String RETRIED = "retried";
@@ -69,33 +68,41 @@ public final class CounterStore {
 
     /** The last {@code days} UTC days up to today, oldest first, days without counts as 0. */
     public List<DayCount> perDay(String name, int days) {
-        if (days < 1 || days > 3660) {
-            throw new IllegalArgumentException("days must be 1..3660, got " + days);
-        }
+        checkDays(days);
         return Jdbc.autoCommit(dataSource, "reading counter " + name, connection -> {
             LocalDate today = today(connection);
-            LocalDate first = today.minusDays(days - 1L);
-            Map<LocalDate, Long> stored = new HashMap<>();
             try (PreparedStatement statement = connection.prepareStatement(range)) {
                 statement.setString(1, siteId);
                 statement.setString(2, name);
-                statement.setObject(3, first);
+                statement.setObject(3, today.minusDays(days - 1L));
                 statement.setObject(4, today);
                 try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        stored.put(rs.getObject("day", LocalDate.class), rs.getLong("value"));
-                    }
+                    return perDay(today, days, rs);
                 }
             }
-            List<DayCount> counts = new ArrayList<>(days);
-            for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-                counts.add(new DayCount(day, stored.getOrDefault(day, 0L)));
-            }
-            return counts;
         });
     }
 
-    private static LocalDate today(Connection connection) throws SQLException {
+    static void checkDays(int days) {
+        if (days < 1 || days > 3660) {
+            throw new IllegalArgumentException("days must be 1..3660, got " + days);
+        }
+    }
+
+    /** Every day of the {@code days} up to {@code today}, from rows of (day, value); missing days count 0. */
+    static List<DayCount> perDay(LocalDate today, int days, ResultSet rows) throws SQLException {
+        Map<LocalDate, Long> stored = new HashMap<>();
+        while (rows.next()) {
+            stored.put(rows.getObject("day", LocalDate.class), rows.getLong("value"));
+        }
+        List<DayCount> counts = new ArrayList<>(days);
+        for (LocalDate day = today.minusDays(days - 1L); !day.isAfter(today); day = day.plusDays(1)) {
+            counts.add(new DayCount(day, stored.getOrDefault(day, 0L)));
+        }
+        return counts;
+    }
+
+    static LocalDate today(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT UTC_DATE() AS today");
              ResultSet rs = statement.executeQuery()) {
             rs.next();

@@ -68,7 +68,10 @@ final class Jdbc {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        // Each change is a round trip; the agent's pool already opens its sessions READ COMMITTED.
+        if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
         T result;
         try {
             result = work.run(connection);
@@ -94,7 +97,9 @@ final class Jdbc {
 
     /** Pools hand the connection to the next borrower as it is left. */
     private static void restore(Connection connection, boolean autoCommit, int isolation) throws SQLException {
-        connection.setTransactionIsolation(isolation);
+        if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+            connection.setTransactionIsolation(isolation);
+        }
         connection.setAutoCommit(autoCommit);
     }
 

@@ -94,6 +94,22 @@ final class OrderSyncQueries {
         });
     }
 
+    /** Synced orders per UTC day of their (last) sync, from synced_at; a forced resend moves an order's day. */
+    List<DayCount> syncedPerDay(int days) {
+        CounterStore.checkDays(days);
+        String sql = "SELECT DATE(synced_at) AS day, COUNT(*) AS value FROM " + table.name + " WHERE "
+                + OrderSyncTable.SCOPE + " AND synced_at >= DATE_SUB(UTC_DATE(), INTERVAL ? DAY) AND state = 'synced'"
+                + " GROUP BY DATE(synced_at)";
+        return Jdbc.autoCommit(table.dataSource, "counting synced orders per day", c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                statement.setInt(table.bindScope(statement, 1), days - 1);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return CounterStore.perDay(CounterStore.today(c), days, rs);
+                }
+            }
+        });
+    }
+
     /** How long the oldest unfinished (pending or sending) row has been waiting; zero when none is. */
     Duration lag() {
         String sql = "SELECT TIMESTAMPDIFF(MICROSECOND, MIN(queued_at), UTC_TIMESTAMP(3)) FROM " + table.name

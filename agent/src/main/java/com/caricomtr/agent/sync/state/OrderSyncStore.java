@@ -167,7 +167,7 @@ public final class OrderSyncStore {
 
     /** Orders synced per UTC day over the last {@code days} days, oldest first. */
     public List<DayCount> syncedPerDay(int days) {
-        return counters.perDay(CounterStore.SYNCED, days);
+        return queries.syncedPerDay(days);
     }
 
     /** Age of the oldest row still to do (pending or sending), measured from when it was queued. */

@@ -330,7 +330,7 @@ class ClaimTest {
         assertThat(rows.get(3L).lastErrorClass()).isEqualTo("needs_review");
         CounterStore counters = db.site(site).counters();
         LocalDate today = dbNow().atOffset(ZoneOffset.UTC).toLocalDate();
-        assertThat(counters.perDay(CounterStore.SYNCED, 2)).containsExactly(new DayCount(today.minusDays(1), 0),
+        assertThat(orders.syncedPerDay(2)).containsExactly(new DayCount(today.minusDays(1), 0),
                 new DayCount(today, 1));
         assertThat(counters.perDay(CounterStore.FAILED, 1)).containsExactly(new DayCount(today, 1));
         assertThat(counters.perDay(CounterStore.NEEDS_REVIEW, 1)).containsExactly(new DayCount(today, 1));
