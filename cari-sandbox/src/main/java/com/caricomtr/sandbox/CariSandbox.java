@@ -97,6 +97,11 @@ public final class CariSandbox implements AutoCloseable {
         return sandbox.invoices();
     }
 
+    /** How many invoices are stored; cheap enough to poll while something is being measured. */
+    public long invoiceCount() {
+        return sandbox.invoiceCount();
+    }
+
     public List<StoredCustomer> customers() {
         return sandbox.customers();
     }

@@ -89,6 +89,11 @@ public final class Sandbox implements AutoCloseable {
         return ledger.invoices();
     }
 
+    /** How many invoices are stored; cheap enough to poll while something is being measured. */
+    public long invoiceCount() {
+        return ledger.invoiceCount();
+    }
+
     /** All customers of all companies, oldest first. */
     public List<StoredCustomer> customers() {
         return ledger.customers();

@@ -104,6 +104,10 @@ final class CompanyBook {
         return new ArrayList<>(customers.values());
     }
 
+    synchronized int invoiceCount() {
+        return invoices.size();
+    }
+
     synchronized List<StoredInvoice> invoices() {
         return new ArrayList<>(invoices.values());
     }

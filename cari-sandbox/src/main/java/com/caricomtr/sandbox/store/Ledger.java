@@ -90,6 +90,11 @@ public final class Ledger {
                 .toList();
     }
 
+    /** How many invoices all companies hold: cheap enough to poll, unlike {@link #invoices()}. */
+    public long invoiceCount() {
+        return books.values().stream().mapToLong(CompanyBook::invoiceCount).sum();
+    }
+
     /** All invoices of all companies, oldest first. */
     public List<StoredInvoice> invoices() {
         return books.values().stream()
