@@ -8,7 +8,7 @@ import com.caricomtr.agent.db.JdbcConnectionPool;
 import com.caricomtr.agent.invoice.CustomerMapper;
 import com.caricomtr.agent.invoice.ExchangeRates;
 import com.caricomtr.agent.invoice.InvoiceMapper;
-import com.caricomtr.agent.invoice.JdbcInvoiceNumberAllocator;
+import com.caricomtr.agent.sync.state.JdbcInvoiceNumberAllocator;
 import com.caricomtr.agent.sync.state.AgentState;
 import com.caricomtr.agent.sync.state.AgentStateSchema;
 import com.caricomtr.agent.sync.state.ApiLogEntry;

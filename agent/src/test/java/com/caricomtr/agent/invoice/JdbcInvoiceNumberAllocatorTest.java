@@ -22,6 +22,7 @@ import java.util.stream.LongStream;
 import com.caricomtr.agent.db.DatabaseSettings;
 import com.caricomtr.agent.db.JdbcConnectionPool;
 import com.caricomtr.agent.sync.state.AgentStateSchema;
+import com.caricomtr.agent.sync.state.JdbcInvoiceNumberAllocator;
 import com.caricomtr.agent.sync.state.StateLocation;
 import com.caricomtr.agent.testing.TestDatabase;
 import com.caricomtr.agent.woo.Order;

@@ -8,7 +8,6 @@ import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
-import com.caricomtr.agent.invoice.JdbcInvoiceNumberAllocator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.caricomtr.agent.invoice;
+package com.caricomtr.agent.sync.state;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,14 +9,17 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import com.caricomtr.agent.sync.state.SiteIds;
-import com.caricomtr.agent.sync.state.StateLocation;
-import com.caricomtr.agent.sync.state.StateTable;
+import com.caricomtr.agent.invoice.InvoiceNumberAllocator;
+import com.caricomtr.agent.invoice.InvoiceNumberAssignment;
+import com.caricomtr.agent.invoice.NumberAllocationException;
 
 /**
  * Gapless counters in the agent's own tables ({@code <prefix>caricomtr_invoice_counters} and
  * {@code <prefix>caricomtr_invoice_numbers}, created by the Flyway migration {@code V1__invoice_numbers.sql}), for
  * one site: every key starts with the site id, so sites sharing the tables count independently.
+ *
+ * <p>It lives with the rest of the agent's state, not in {@code invoice}: the mapping must not depend on where
+ * the state is kept (that would close a cycle invoice → sync.state → cari → invoice).
  *
  * <p>One transaction per allocation: lock the counter row ({@code SELECT ... FOR UPDATE}), record the order's
  * assignment, advance the counter, commit. Concurrent allocations of a series queue on that row lock, so no
