@@ -1,11 +1,11 @@
 package com.caricomtr.agent.cli;
 
-import com.caricomtr.agent.Main;
+import com.caricomtr.agent.api.AgentRouting;
 
 import picocli.CommandLine.Command;
 
 /** The {@code caricomtr-agent} command and its subcommands. */
-@Command(name = "caricomtr-agent", mixinStandardHelpOptions = true, version = Main.VERSION,
+@Command(name = "caricomtr-agent", mixinStandardHelpOptions = true, version = AgentRouting.VERSION,
         description = "Carries WooCommerce orders and customers into Cari.com.tr.",
         subcommands = {ServeCommand.class, OrdersCommand.class, DryRunCommand.class, DemoCommand.class,
                 BenchReadCommand.class, BenchSendCommand.class, BenchSyncCommand.class})

@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import com.caricomtr.agent.Main;
+import com.caricomtr.agent.api.AgentRouting;
 import com.caricomtr.agent.api.HookRegistry;
 import com.caricomtr.agent.api.InMemorySiteSecrets;
 import com.caricomtr.agent.api.RequestSigner;
@@ -107,7 +107,7 @@ public final class BenchSyncCommand implements Callable<Integer> {
             try (SyncEngine engine = SyncEngine.start(List.of(site), "bench", true)) {
                 SiteSync sync = engine.site("bench").orElseThrow();
                 WebServer api = WebServer.builder().host("127.0.0.1").port(0)
-                        .routing(r -> Main.routing(r, InMemorySiteSecrets.of(Map.of("bench", SECRET)),
+                        .routing(r -> AgentRouting.routing(r, InMemorySiteSecrets.of(Map.of("bench", SECRET)),
                                 SignatureSettings.defaults(), new HookRegistry(), engine))
                         .build().start();
                 try {

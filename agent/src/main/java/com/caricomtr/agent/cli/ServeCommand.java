@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.caricomtr.agent.Main;
+import com.caricomtr.agent.api.AgentRouting;
 import com.caricomtr.agent.api.BridgeHooks;
 import com.caricomtr.agent.api.InMemorySiteSecrets;
 import com.caricomtr.agent.api.RelaySettings;
@@ -64,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
         engine.start(!noPolling, hooks);
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
-                .routing(r -> Main.routing(r, secrets, SignatureSettings.from(config.get("auth")), hooks.registry(),
+                .routing(r -> AgentRouting.routing(r, secrets, SignatureSettings.from(config.get("auth")), hooks.registry(),
                         engine))
                 .build()
                 .start();
@@ -73,7 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
             engine.close();
             hooks.close();
         }, "agent-stop"));
-        System.out.println("caricomtr-agent " + Main.VERSION + " (" + id + ") syncing " + sites.size()
+        System.out.println("caricomtr-agent " + AgentRouting.VERSION + " (" + id + ") syncing " + sites.size()
                 + " site(s), listening on http://" + config.get("server.host").asString().orElse("127.0.0.1") + ":"
                 + server.port());
         AgentCommand.markServing();
