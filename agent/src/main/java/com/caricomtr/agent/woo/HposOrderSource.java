@@ -3,7 +3,6 @@ package com.caricomtr.agent.woo;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +52,7 @@ final class HposOrderSource implements OrderSource {
         if (!all.isEmpty()) {
             // Filtered by key here: with the keys in SQL the server may pick the key index and walk every order's
             // rows of those keys, which a sync batch of 32 orders in a large shop measured at 10,000 rows.
-            MetaSpan.read(connection, sql, prefix.table("wc_orders_meta"), "id", "order_id",
-                    " m WHERE m.order_id IN (" + Sql.idList(new ArrayList<>(all.keySet())) + ")", rs -> {
-                        RawOrder raw = all.get(rs.getLong(1));
-                        String key = raw == null ? null : rs.getString(2);
-                        String value = key != null && metaKeys.contains(key) ? rs.getString(3) : null;
-                        if (value != null) {
-                            raw.meta.putIfAbsent(key, value);
-                        }
-                    });
+            MetaSpan.readOrderMeta(connection, sql, prefix.table("wc_orders_meta"), "id", "order_id", all, metaKeys);
         }
         return orders;
     }

@@ -2,6 +2,8 @@ package com.caricomtr.agent.woo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a batch's meta rows lie in their table's primary key, so they can be read by the cheaper of two paths.
@@ -35,6 +37,23 @@ record MetaSpan(long min, long max, long rows) {
         sql.query(connection, span.scanPays()
                 ? "SELECT " + ownerColumn + ", meta_key, meta_value FROM " + table + " WHERE " + span.range(idColumn)
                 : "SELECT m." + ownerColumn + ", m.meta_key, m.meta_value FROM " + table + ofBatch, rows);
+    }
+
+    /**
+     * Reads the order meta of {@code owners} (orders and refunds by id) from {@code table}, keeping the first value
+     * of each of {@code keys} per owner.
+     */
+    static void readOrderMeta(Connection connection, Sql sql, String table, String idColumn, String ownerColumn,
+                              Map<Long, RawOrder> owners, Set<String> keys) throws SQLException {
+        read(connection, sql, table, idColumn, ownerColumn, " m WHERE m." + ownerColumn + " IN ("
+                + Sql.idList(owners.keySet()) + ")", rs -> {
+                    RawOrder raw = owners.get(rs.getLong(1));
+                    String key = raw == null ? null : rs.getString(2);
+                    String value = key != null && keys.contains(key) ? rs.getString(3) : null;
+                    if (value != null) {
+                        raw.meta.putIfAbsent(key, value);
+                    }
+                });
     }
 
     /** Runs {@code query}, which must answer {@code MIN(meta_id), MAX(meta_id), COUNT(*)} from an index alone. */

@@ -61,15 +61,7 @@ final class PostsOrderSource implements OrderSource {
         if (all.isEmpty()) {
             return orders;
         }
-        MetaSpan.read(connection, sql, prefix.table("postmeta"), "meta_id", "post_id",
-                " m WHERE m.post_id IN (" + Sql.idList(new ArrayList<>(all.keySet())) + ")", rs -> {
-                    RawOrder raw = all.get(rs.getLong(1));
-                    String key = raw == null ? null : rs.getString(2);
-                    String value = key != null && metaKeys.contains(key) ? rs.getString(3) : null;
-                    if (value != null) {
-                        raw.meta.putIfAbsent(key, value);
-                    }
-                });
+        MetaSpan.readOrderMeta(connection, sql, prefix.table("postmeta"), "meta_id", "post_id", all, metaKeys);
         for (RawOrder raw : all.values()) {
             fromMeta(raw);
             if (raw.refund && orders.containsKey(raw.parentId)) {
