@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,45 +104,14 @@ public final class ApiLogStore {
         Objects.requireNonNull(query, "query");
         String columns = "id, order_id, attempt, method, url, status, duration_ms, outcome, error_class, created_at"
                 + (query.includeBodies() ? ", request_body, response_body" : "");
-        StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM " + table + " WHERE site_id = ?");
-        List<Object> values = new ArrayList<>(List.of(siteId));
-        if (query.orderId() != null) {
-            sql.append(" AND order_id = ?");
-            values.add(query.orderId());
-        }
-        if (query.outcome() != null) {
-            sql.append(" AND outcome = ?");
-            values.add(query.outcome());
-        }
-        if (query.from() != null) {
-            sql.append(" AND created_at >= ?");
-            values.add(query.from());
-        }
-        if (query.to() != null) {
-            sql.append(" AND created_at < ?");
-            values.add(query.to());
-        }
-        if (!Texts.blank(query.text())) {
-            sql.append(" AND (url LIKE ? ESCAPE '!' OR request_body LIKE ? ESCAPE '!'"
-                    + " OR response_body LIKE ? ESCAPE '!' OR error_class LIKE ? ESCAPE '!')");
-            String pattern = Texts.contains(query.text().strip());
-            values.addAll(List.of(pattern, pattern, pattern, pattern));
-        }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
-        values.add(query.page().limit() + 1);
-        values.add(query.page().offset());
-        return Jdbc.autoCommit(dataSource, "querying the request log", c -> {
-            List<ApiLogRecord> rows = new ArrayList<>();
-            try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
-                Queries.bind(statement, values);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(read(rs, query.includeBodies()));
-                    }
-                }
-            }
-            return Page.of(rows, query.page().offset(), query.page().limit());
-        });
+        return new Listing("SELECT " + columns + " FROM " + table + " WHERE site_id = ?", siteId)
+                .andIfGiven("order_id = ?", query.orderId())
+                .andIfGiven("outcome = ?", query.outcome())
+                .andIfGiven("created_at >= ?", query.from())
+                .andIfGiven("created_at < ?", query.to())
+                .andContains(query.text(), "url", "request_body", "response_body", "error_class")
+                .page(dataSource, "querying the request log", "created_at DESC, id DESC", query.page(),
+                        rs -> read(rs, query.includeBodies()));
     }
 
     private static ApiLogRecord read(ResultSet rs, boolean bodies) throws SQLException {

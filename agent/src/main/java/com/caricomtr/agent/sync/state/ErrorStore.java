@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -53,45 +52,18 @@ public final class ErrorStore {
 
     public Page<ErrorRecord> list(ErrorQuery query) {
         Objects.requireNonNull(query, "query");
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + table + " WHERE site_id = ?");
-        List<Object> values = new ArrayList<>(List.of(siteId));
+        Listing listing = new Listing("SELECT " + COLUMNS + " FROM " + table + " WHERE site_id = ?", siteId);
         if (!query.includeDismissed()) {
-            sql.append(" AND dismissed_at IS NULL");
+            listing.and("dismissed_at IS NULL");
         }
-        if (query.orderId() != null) {
-            sql.append(" AND order_id = ?");
-            values.add(query.orderId());
-        }
-        if (query.from() != null) {
-            sql.append(" AND created_at >= ?");
-            values.add(query.from());
-        }
-        if (query.to() != null) {
-            sql.append(" AND created_at < ?");
-            values.add(query.to());
-        }
-        if (!Texts.blank(query.text())) {
-            sql.append(" AND (message LIKE ? ESCAPE '!' OR field LIKE ? ESCAPE '!' OR error_class LIKE ? ESCAPE '!')");
-            String pattern = Texts.contains(query.text().strip());
-            values.addAll(List.of(pattern, pattern, pattern));
-        }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
-        values.add(query.page().limit() + 1);
-        values.add(query.page().offset());
-        return Jdbc.autoCommit(dataSource, "listing errors", c -> {
-            List<ErrorRecord> rows = new ArrayList<>();
-            try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
-                Queries.bind(statement, values);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new ErrorRecord(rs.getLong("id"), Jdbc.getNullableLong(rs, "order_id"),
+        return listing.andIfGiven("order_id = ?", query.orderId())
+                .andIfGiven("created_at >= ?", query.from())
+                .andIfGiven("created_at < ?", query.to())
+                .andContains(query.text(), "message", "field", "error_class")
+                .page(dataSource, "listing errors", "created_at DESC, id DESC", query.page(),
+                        rs -> new ErrorRecord(rs.getLong("id"), Jdbc.getNullableLong(rs, "order_id"),
                                 rs.getString("field"), rs.getString("message"), rs.getString("error_class"),
                                 Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "dismissed_at")));
-                    }
-                }
-            }
-            return Page.of(rows, query.page().offset(), query.page().limit());
-        });
     }
 
     public long countOpen() {

@@ -3,7 +3,6 @@ package com.caricomtr.agent.sync.state;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -42,37 +41,14 @@ final class OrderSyncQueries {
     }
 
     Page<OrderSyncState> list(OrderSyncQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + OrderSyncTable.COLUMNS + " FROM " + table.name
-                + " WHERE site_id = ? AND document = ?");
-        List<Object> values = new ArrayList<>(List.of(table.siteId, table.document));
+        Listing listing = new Listing("SELECT " + OrderSyncTable.COLUMNS + " FROM " + table.name
+                + " WHERE site_id = ? AND document = ?", table.siteId, table.document);
         if (!query.states().isEmpty()) {
-            sql.append(" AND state IN ").append(OrderSyncTable.stateList(query.states().toArray(SyncState[]::new)));
+            listing.and("state IN " + OrderSyncTable.stateList(query.states().toArray(SyncState[]::new)));
         }
-        if (query.orderId() != null) {
-            sql.append(" AND order_id = ?");
-            values.add(query.orderId());
-        }
-        if (!Texts.blank(query.errorText())) {
-            sql.append(" AND (last_error LIKE ? ESCAPE '!' OR last_error_class LIKE ? ESCAPE '!')");
-            String pattern = Texts.contains(query.errorText().strip());
-            values.add(pattern);
-            values.add(pattern);
-        }
-        sql.append(" ORDER BY order_id DESC LIMIT ? OFFSET ?");
-        values.add(query.page().limit() + 1);
-        values.add(query.page().offset());
-        return Jdbc.autoCommit(table.dataSource, "listing orders", c -> {
-            List<OrderSyncState> rows = new ArrayList<>();
-            try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
-                Queries.bind(statement, values);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(OrderSyncTable.read(rs));
-                    }
-                }
-            }
-            return Page.of(rows, query.page().offset(), query.page().limit());
-        });
+        return listing.andIfGiven("order_id = ?", query.orderId())
+                .andContains(query.errorText(), "last_error", "last_error_class")
+                .page(table.dataSource, "listing orders", "order_id DESC", query.page(), OrderSyncTable::read);
     }
 
     Map<SyncState, Long> countsByState() {
