@@ -6,9 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.caricomtr.agent.cari.CariCallContext;
@@ -116,27 +113,13 @@ public final class BenchSendCommand implements Callable<Integer> {
 
     private void sendMeasured(List<Invoice> invoices, CariClient client, long[] latencies, AtomicInteger failures)
             throws InterruptedException {
-        CustomerIds cache = CustomerIds.inMemory();
-        InvoiceDelivery delivery = new InvoiceDelivery(client, cache);
-        Semaphore slots = new Semaphore(concurrency);
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < invoices.size(); i++) {
-                int index = i;
-                slots.acquire();
-                workers.submit(() -> {
-                    long t = System.nanoTime();
-                    try {
-                        Invoice invoice = invoices.get(index);
-                        delivery.deliver(invoice, CariCallContext.forOrder(invoice.orderId(), 1));
-                    } catch (CariException | RuntimeException e) {
-                        failures.incrementAndGet();
-                    } finally {
-                        latencies[index] = System.nanoTime() - t;
-                        slots.release();
-                    }
-                });
+        InvoiceDelivery delivery = new InvoiceDelivery(client, CustomerIds.inMemory());
+        ConcurrentDeliveries.deliverAll(delivery, invoices, concurrency, (index, nanos, failure) -> {
+            if (failure != null) {
+                failures.incrementAndGet();
             }
-        }
+            latencies[index] = nanos;
+        });
     }
 
     /** Warms the JIT and the connection pool with the first invoices; the sandbox is reset afterwards. */

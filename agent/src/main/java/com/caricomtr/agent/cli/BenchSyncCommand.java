@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,9 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import com.caricomtr.agent.api.AgentRouting;
@@ -26,9 +21,7 @@ import com.caricomtr.agent.api.HookRegistry;
 import com.caricomtr.agent.api.InMemorySiteSecrets;
 import com.caricomtr.agent.api.RequestSigner;
 import com.caricomtr.agent.api.SignatureSettings;
-import com.caricomtr.agent.cari.CariCallContext;
 import com.caricomtr.agent.cari.CariClient;
-import com.caricomtr.agent.cari.CariException;
 import com.caricomtr.agent.cari.CariExchangeListener;
 import com.caricomtr.agent.cari.CariSettings;
 import com.caricomtr.agent.db.DatabaseSettings;
@@ -47,10 +40,8 @@ import com.caricomtr.agent.woo.OrderReader;
 import com.caricomtr.agent.woo.OrderStorage;
 import com.caricomtr.agent.woo.ReaderSettings;
 import com.caricomtr.agent.sync.SiteConfig;
-import com.caricomtr.agent.sync.SiteSync;
 import com.caricomtr.agent.sync.SyncEngine;
 import com.caricomtr.agent.sync.SyncPolicy;
-import com.caricomtr.agent.sync.state.SyncState;
 import com.caricomtr.agent.woo.TablePrefix;
 import com.caricomtr.sandbox.CariSandbox;
 import com.caricomtr.sandbox.SandboxOptions;
@@ -64,8 +55,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The sync's benchmark, on an embedded MariaDB and an in-process sandbox: latency from a status change to the
- * invoice accepted by Cari (via the signed notify call, and via polling alone), the throughput of a backfill, and
- * the idle RSS of a separate agent process.
+ * invoice accepted by Cari (via the signed notify call, and via polling alone); then, in a separate agent process
+ * with the production JVM flags, the throughput of a backfill and the idle RSS.
  */
 @Command(name = "bench-sync", mixinStandardHelpOptions = true,
         description = "Benchmark the sync: notify and polling latency, backfill throughput, idle RSS.")
@@ -105,7 +96,6 @@ public final class BenchSyncCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "bench-sync: %d cores, shop of %d orders%n",
                     Runtime.getRuntime().availableProcessors(), shopOrders);
             try (SyncEngine engine = SyncEngine.start(List.of(site), "bench", true)) {
-                SiteSync sync = engine.site("bench").orElseThrow();
                 WebServer api = WebServer.builder().host("127.0.0.1").port(0)
                         .routing(r -> AgentRouting.routing(r, InMemorySiteSecrets.of(Map.of("bench", SECRET)),
                                 SignatureSettings.defaults(), new HookRegistry(), engine))
@@ -238,22 +228,10 @@ public final class BenchSyncCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         try (CariClient client = CariClient.create(CariSettings.of(sandbox.baseUrl(), WARM_UP.firmaKodu(),
-                WARM_UP.token()).withConnections(16, Duration.ofSeconds(30), 16), CariExchangeListener.NONE);
-             ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            InvoiceDelivery delivery = new InvoiceDelivery(client, CustomerIds.inMemory());
-            Semaphore slots = new Semaphore(16);
-            for (Invoice invoice : invoices) {
-                slots.acquire();
-                workers.submit(() -> {
-                    try {
-                        delivery.deliver(invoice, CariCallContext.forOrder(invoice.orderId(), 1));
-                    } catch (CariException | RuntimeException e) {
-                        // a warm-up call that fails still warmed something
-                    } finally {
-                        slots.release();
-                    }
-                });
-            }
+                WARM_UP.token()).withConnections(16, Duration.ofSeconds(30), 16), CariExchangeListener.NONE)) {
+            // A warm-up call that fails still warmed something.
+            ConcurrentDeliveries.deliverAll(new InvoiceDelivery(client, CustomerIds.inMemory()), invoices, 16,
+                    (index, nanos, failure) -> { });
         }
         System.out.printf(Locale.ROOT, "sandbox warmed up with %d invoices of another company in %.1f s%n",
                 invoices.size(), (System.nanoTime() - start) / 1e9);
