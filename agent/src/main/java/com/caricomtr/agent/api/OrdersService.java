@@ -60,7 +60,10 @@ final class OrdersService implements HttpService {
                 out.put(Long.toString(id), s == null ? Map.of("state", "none") : Map.of(
                         "state", s.state().dbValue(),
                         "invoice_number", s.invoiceNumber() == null ? "" : s.invoiceNumber().number(),
-                        "last_error", s.lastError() == null ? "" : s.lastError()));
+                        "last_error", s.lastError() == null ? "" : s.lastError(),
+                        "attempts", s.attempts(),
+                        "claims", s.claims(),
+                        "lost_claims", s.lostClaims()));
             }
             ApiJson.send(response, 200, Map.of("states", out));
         }

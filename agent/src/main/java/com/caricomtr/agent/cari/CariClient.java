@@ -21,10 +21,28 @@ import okhttp3.HttpUrl;
 public final class CariClient implements AutoCloseable {
     private final CariSettings settings;
     private final CariTransport transport;
+    private final String siteId;
 
     CariClient(CariSettings settings, CariExchangeListener listener, Clock clock) {
+        this(settings, listener, clock, null);
+    }
+
+    CariClient(CariSettings settings, CariExchangeListener listener, Clock clock, String siteId) {
         this.settings = settings;
         this.transport = new CariTransport(settings, listener, clock);
+        this.siteId = siteId;
+    }
+
+    /**
+     * A client that speaks for one shop: every invoice it sends carries {@code dis_anahtar} =
+     * {@code <site id>/<order id>}, by which an invoice found under its number is told apart from another shop's
+     * ({@link #mismatch}). The agent's sync uses this one.
+     */
+    public static CariClient forSite(String siteId, CariSettings settings, CariExchangeListener listener) {
+        if (siteId == null || siteId.isBlank() || siteId.contains("/")) {
+            throw new IllegalArgumentException("site id must be non-blank and without '/', got '" + siteId + "'");
+        }
+        return new CariClient(settings, listener, Clock.systemUTC(), siteId);
     }
 
     /** A client that logs every exchange through {@link LoggingExchangeListener}. */
@@ -141,26 +159,27 @@ public final class CariClient implements AutoCloseable {
     public CariInvoiceRef createInvoice(Invoice invoice, String cariId, CariCallContext context)
             throws CariException {
         HttpUrl url = transport.url(CariWire.PATH_INVOICES);
-        return postInvoice(url, sendable("POST", url, () -> CariMapping.invoice(invoice, cariId)), invoice, context);
+        return postInvoice(url, sendable("POST", url, () -> CariMapping.invoice(invoice, cariId, key(invoice))), invoice,
+                context);
     }
 
     /**
      * {@code POST /faturalar} with {@code content} in place of the mapped invoice: what {@link #invoiceContent} gave,
-     * as a shop's filter changed it. Its {@code seri_no}, {@code sira_no} and {@code fatura_no} are put back to the
-     * invoice's, which exactly-once depends on; money that is not a string with two decimals is not sent (a
+     * as a shop's filter changed it. Its {@code dis_anahtar}, {@code seri_no}, {@code sira_no} and {@code fatura_no}
+     * are put back to the invoice's, which exactly-once depends on; money that is not a string with two decimals is not sent (a
      * permanent failure naming the field).
      */
     public CariInvoiceRef createInvoice(Invoice invoice, ObjectNode content, CariCallContext context)
             throws CariException {
         HttpUrl url = transport.url(CariWire.PATH_INVOICES);
-        return postInvoice(url, sendable("POST", url, () -> FilteredContent.invoiceRequest(invoice, content)),
-                invoice, context);
+        return postInvoice(url, sendable("POST", url,
+                () -> FilteredContent.invoiceRequest(invoice, content, key(invoice))), invoice, context);
     }
 
     /** The content of {@code fatura} that {@link #createInvoice(Invoice, String, CariCallContext)} would send. */
     public ObjectNode invoiceContent(Invoice invoice, String cariId) throws CariException {
         HttpUrl url = transport.url(CariWire.PATH_INVOICES);
-        return CariJson.tree(sendable("POST", url, () -> CariMapping.invoice(invoice, cariId)).invoice());
+        return CariJson.tree(sendable("POST", url, () -> CariMapping.invoice(invoice, cariId, key(invoice))).invoice());
     }
 
     private CariInvoiceRef postInvoice(HttpUrl url, Object body, Invoice invoice, CariCallContext context)
@@ -174,12 +193,12 @@ public final class CariClient implements AutoCloseable {
         });
     }
 
-    public Optional<CariInvoiceRef> findInvoice(String series, String number) throws CariException {
+    public Optional<CariInvoice> findInvoice(String series, String number) throws CariException {
         return findInvoice(series, number, CariCallContext.NONE);
     }
 
     /** {@code GET /faturalar?seri_no=&fatura_no=}: after a crash, whether an invoice was created before it. */
-    public Optional<CariInvoiceRef> findInvoice(String series, String number, CariCallContext context)
+    public Optional<CariInvoice> findInvoice(String series, String number, CariCallContext context)
             throws CariException {
         HttpUrl url = transport.url(CariWire.PATH_INVOICES).newBuilder()
                 .addQueryParameter(CariWire.QUERY_INVOICE_SERIES, requireId(series, "series"))
@@ -190,8 +209,44 @@ public final class CariClient implements AutoCloseable {
             if (found == null) {
                 throw new IOException("faturalar is missing");
             }
-            return found.isEmpty() ? Optional.<CariInvoiceRef>empty() : Optional.of(invoiceRef(found.getFirst(), number));
+            return found.isEmpty() ? Optional.<CariInvoice>empty()
+                    : Optional.of(invoice(found.getFirst(), "faturalar[]"));
         });
+    }
+
+    /** {@code GET /faturalar/{id}}: the invoice Cari holds, e.g. the one it named when it said "exists". */
+    public CariInvoice readInvoice(String id, CariCallContext context) throws CariException {
+        HttpUrl url = transport.url(CariWire.PATH_INVOICES, requireId(id, "invoice id"));
+        return transport.exchange("GET", url, null, context, body -> {
+            CariWire.InvoiceSummary invoice = CariJson.read(body, CariWire.InvoiceResponse.class).invoice();
+            if (invoice == null) {
+                throw new IOException("fatura is missing");
+            }
+            return invoice(invoice, "fatura");
+        });
+    }
+
+    /**
+     * Whether {@code existing} is the invoice this order meant to send as {@code content} (what
+     * {@link #invoiceContent} gave, after any filter): the same shop and order ({@code dis_anahtar}), order number,
+     * currency and totals per KDV rate. Empty when it is; else a text for a person, naming what differs and both
+     * invoices' figures. Adopt an existing invoice only when this is empty.
+     */
+    public Optional<String> mismatch(Invoice invoice, ObjectNode content, CariInvoice existing) {
+        ObjectNode ours = content.deepCopy();
+        String key = key(invoice);
+        if (key == null) {
+            ours.remove("dis_anahtar");
+        } else {
+            ours.put("dis_anahtar", key);
+        }
+        CariWire.InvoiceSummary sent;
+        try {
+            sent = CariJson.treeToValue(ours, CariWire.InvoiceSummary.class);
+        } catch (IOException unreadable) {
+            return Optional.of("this order's invoice content cannot be read back: " + unreadable.getMessage());
+        }
+        return InvoiceMatch.mismatch(summaryOf(sent, existing.id()), existing);
     }
 
     @Override
@@ -223,6 +278,35 @@ public final class CariClient implements AutoCloseable {
             throw new IOException("cari is missing");
         }
         return new CariCustomerRef(requireAnswered(customer.id(), "cari.id"));
+    }
+
+    /** {@code <site id>/<order id>}, or null for a client that speaks for no site. */
+    private String key(Invoice invoice) {
+        return siteId == null ? null : siteId + "/" + invoice.orderId();
+    }
+
+    private static CariInvoice invoice(CariWire.InvoiceSummary invoice, String field) throws IOException {
+        requireAnswered(invoice.id(), field + ".id");
+        return summaryOf(invoice, invoice.id());
+    }
+
+    /** Money Cari answered in a shape we cannot read is treated as absent: it then differs from ours. */
+    private static CariInvoice summaryOf(CariWire.InvoiceSummary invoice, String id) {
+        List<CariInvoice.Tax> taxes = invoice.kdvToplamlari() == null ? List.of() : invoice.kdvToplamlari().stream()
+                .filter(java.util.Objects::nonNull)
+                .map(t -> new CariInvoice.Tax(decimal(t.oran()), decimal(t.matrah()), decimal(t.tutar())))
+                .toList();
+        return new CariInvoice(id, invoice.disAnahtar(), invoice.seriNo(), invoice.faturaNo(), invoice.siparisNo(),
+                invoice.paraBirimi(), decimal(invoice.araToplam()), taxes, decimal(invoice.kdvToplam()),
+                decimal(invoice.genelToplam()));
+    }
+
+    private static java.math.BigDecimal decimal(String value) {
+        try {
+            return value == null || value.isBlank() ? null : new java.math.BigDecimal(value.strip());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     /** Cari may leave the number out of its answer; it is the one we sent or asked for. */

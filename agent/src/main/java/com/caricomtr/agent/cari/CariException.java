@@ -17,6 +17,8 @@ public final class CariException extends Exception {
     private final List<CariFieldError> fieldErrors;
     private final Duration retryAfter;
     private final String existingInvoiceId;
+    private final boolean changesCari;
+    private final boolean requestWritten;
 
     CariException(FailureClass failureClass, int httpStatus, String cariCode, String cariMessage,
                   List<CariFieldError> fieldErrors, Duration retryAfter, String existingInvoiceId,
@@ -29,6 +31,31 @@ public final class CariException extends Exception {
         this.fieldErrors = fieldErrors == null ? List.of() : List.copyOf(fieldErrors);
         this.retryAfter = retryAfter;
         this.existingInvoiceId = existingInvoiceId;
+        this.changesCari = false;
+        this.requestWritten = httpStatus != 0;
+    }
+
+    /** {@code failure}, told what its request was: whether it could change Cari and whether it was written out. */
+    private CariException(CariException failure, boolean changesCari, boolean requestWritten) {
+        super(failure.getMessage(), failure.getCause());
+        setStackTrace(failure.getStackTrace());
+        this.failureClass = failure.failureClass;
+        this.httpStatus = failure.httpStatus;
+        this.cariCode = failure.cariCode;
+        this.cariMessage = failure.cariMessage;
+        this.fieldErrors = failure.fieldErrors;
+        this.retryAfter = failure.retryAfter;
+        this.existingInvoiceId = failure.existingInvoiceId;
+        this.changesCari = changesCari;
+        this.requestWritten = requestWritten || failure.httpStatus != 0;
+    }
+
+    /**
+     * This failure, told whether its request could change Cari and whether it was written out: the transport knows
+     * both only once the call has ended.
+     */
+    CariException about(boolean changes, boolean written) {
+        return new CariException(this, changes, written);
     }
 
     /** A failure before any HTTP exchange or without an HTTP status (network, timeout, unsendable data). */
@@ -38,6 +65,24 @@ public final class CariException extends Exception {
 
     public FailureClass failureClass() {
         return failureClass;
+    }
+
+    /**
+     * The request was written out in full, so Cari may have acted on it whether or not it answered: an answer came,
+     * or the connection timed out or broke only after the request had gone. False when it never left the agent
+     * (refused connection, timeout while connecting, data that could not be sent).
+     */
+    public boolean requestWritten() {
+        return requestWritten;
+    }
+
+    /**
+     * Whether this failure counts as an attempt towards {@code sync.max-attempts}: a request that creates or changes
+     * something in Cari was written, and Cari answered it or went silent after it. A lookup that failed, or a request
+     * that never reached Cari, is not an attempt: the order is simply tried again later.
+     */
+    public boolean isAttempt() {
+        return changesCari && requestWritten;
     }
 
     public boolean isRetryable() {

@@ -32,6 +32,10 @@ final class CariJson {
         return MAPPER.valueToTree(body);
     }
 
+    static <T> T treeToValue(ObjectNode tree, Class<T> type) throws IOException {
+        return MAPPER.treeToValue(tree, type);
+    }
+
     static <T> T read(String json, Class<T> type) throws IOException {
         return MAPPER.readValue(json, type);
     }

@@ -36,7 +36,8 @@ final class CariMapping {
                 text(customer.email())));
     }
 
-    static CariWire.InvoiceRequest invoice(Invoice invoice, String cariId) {
+    /** @param key the invoice's {@code dis_anahtar} ({@code <site id>/<order id>}); null to leave it out */
+    static CariWire.InvoiceRequest invoice(Invoice invoice, String cariId, String key) {
         List<CariWire.Line> lines = required(invoice.lines(), "fatura.satirlar").stream()
                 .map(CariMapping::line)
                 .toList();
@@ -44,6 +45,7 @@ final class CariMapping {
                 .map(CariMapping::taxTotal)
                 .toList();
         return new CariWire.InvoiceRequest(new CariWire.Invoice(
+                key,
                 required(invoice.series(), "fatura.seri_no"),
                 invoice.sequence(),
                 required(invoice.number(), "fatura.fatura_no"),

@@ -28,6 +28,6 @@ public final class CariPayloads {
     }
 
     public static String invoice(Invoice invoice, String cariId) {
-        return CariJson.write(CariMapping.invoice(invoice, cariId));
+        return CariJson.write(CariMapping.invoice(invoice, cariId, null));
     }
 }

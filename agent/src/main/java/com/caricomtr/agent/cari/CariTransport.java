@@ -18,6 +18,7 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -54,6 +55,36 @@ final class CariTransport implements AutoCloseable {
             this.headers = headers;
         }
     }
+
+    /**
+     * Set once the request has been written out in full. A failure after that point may hide a request Cari acted
+     * on, so it counts as an attempt; a failure before it (refused, timed out connecting) left nothing in Cari.
+     */
+    private static final class Written {
+        volatile boolean value;
+    }
+
+    /** Marks the call's {@link Written} tag when OkHttp reports the last byte of the request sent. */
+    private static final EventListener MARK_WRITTEN = new EventListener() {
+        @Override
+        public void requestHeadersEnd(Call call, Request request) {
+            if (request.body() == null) {
+                mark(call);
+            }
+        }
+
+        @Override
+        public void requestBodyEnd(Call call, long byteCount) {
+            mark(call);
+        }
+
+        private void mark(Call call) {
+            Written written = call.request().tag(Written.class);
+            if (written != null) {
+                written.value = true;
+            }
+        }
+    };
 
     private final CariSettings settings;
     private final HttpUrl baseUrl;
@@ -100,6 +131,7 @@ final class CariTransport implements AutoCloseable {
                 // A JSON API that redirects is misconfigured; following could turn a POST into a GET elsewhere.
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .eventListener(MARK_WRITTEN)
                 .build();
     }
 
@@ -115,7 +147,8 @@ final class CariTransport implements AutoCloseable {
             throws CariException {
         String what = describe(method, url);
         String requestJson = jsonBody == null ? null : CariJson.write(jsonBody);
-        Request request = request(method, url, requestJson);
+        Written written = new Written();
+        Request request = request(method, url, requestJson, written);
 
         long started = System.nanoTime();
         RawResponse response = null;
@@ -145,7 +178,7 @@ final class CariTransport implements AutoCloseable {
         notifyListener(context, request, requestJson, response, Duration.ofNanos(System.nanoTime() - started),
                 failure);
         if (failure != null) {
-            throw failure;
+            throw failure.about(changesCari(method), written.value);
         }
         return result;
     }
@@ -167,9 +200,15 @@ final class CariTransport implements AutoCloseable {
         http.connectionPool().evictAll();
     }
 
-    private Request request(String method, HttpUrl url, String json) {
+    /** Creates and updates change Cari; lookups ({@code GET}) never do. */
+    private static boolean changesCari(String method) {
+        return !"GET".equals(method);
+    }
+
+    private Request request(String method, HttpUrl url, String json, Written written) {
         return new Request.Builder()
                 .url(url)
+                .tag(Written.class, written)
                 .header(CariWire.HEADER_AUTHORIZATION, CariWire.BEARER_PREFIX + settings.apiToken())
                 .header(CariWire.HEADER_FIRMA_KODU, settings.firmaKodu())
                 .header("Accept", "application/json")

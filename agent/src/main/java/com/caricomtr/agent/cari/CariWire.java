@@ -2,6 +2,7 @@ package com.caricomtr.agent.cari;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -61,7 +62,13 @@ final class CariWire {
     record InvoiceRequest(@JsonProperty("fatura") Invoice invoice) {
     }
 
-    record Invoice(@JsonProperty("seri_no") String seriNo,
+    /**
+     * {@code dis_anahtar} names the shop and order the invoice is for ({@code <site id>/<order id>}), so that an
+     * agent told "this number exists" can tell its own invoice from another shop's; left out when the client speaks
+     * for no site.
+     */
+    record Invoice(@JsonProperty("dis_anahtar") @JsonInclude(JsonInclude.Include.NON_NULL) String disAnahtar,
+                   @JsonProperty("seri_no") String seriNo,
                    @JsonProperty("sira_no") long siraNo,
                    @JsonProperty("fatura_no") String faturaNo,
                    @JsonProperty("tarih") String tarih,
@@ -115,9 +122,17 @@ final class CariWire {
     record InvoiceListResponse(@JsonProperty("faturalar") List<InvoiceSummary> invoices) {
     }
 
+    /** An invoice as Cari answers it; every field but {@code id} may be absent from a create's answer. */
     record InvoiceSummary(@JsonProperty("id") String id,
+                          @JsonProperty("dis_anahtar") String disAnahtar,
                           @JsonProperty("seri_no") String seriNo,
-                          @JsonProperty("fatura_no") String faturaNo) {
+                          @JsonProperty("fatura_no") String faturaNo,
+                          @JsonProperty("siparis_no") String siparisNo,
+                          @JsonProperty("para_birimi") String paraBirimi,
+                          @JsonProperty("ara_toplam") String araToplam,
+                          @JsonProperty("kdv_toplamlari") List<TaxTotal> kdvToplamlari,
+                          @JsonProperty("kdv_toplam") String kdvToplam,
+                          @JsonProperty("genel_toplam") String genelToplam) {
     }
 
     record ErrorResponse(@JsonProperty("hata") Error error) {

@@ -15,9 +15,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * two limits.
  * <ul>
  *     <li>The fields the agent finds a record by again are put back to the agent's values: {@code dis_anahtar} of
- *     a customer (the customer is looked up and cached by it), {@code seri_no}, {@code sira_no} and
- *     {@code fatura_no} of an invoice (its number is fixed before the first send, Cari refuses a second invoice of
- *     that number, and a crashed send is looked up by it). A filter changing them could make a duplicate.</li>
+ *     a customer (the customer is looked up and cached by it), {@code dis_anahtar}, {@code seri_no},
+ *     {@code sira_no} and {@code fatura_no} of an invoice (its number is fixed before the first send, Cari refuses
+ *     a second invoice of that number, a crashed send is looked up by it, and an existing invoice is adopted only
+ *     when its {@code dis_anahtar} names this shop and order). A filter changing them could make a duplicate.</li>
  *     <li>Money must still be a string with exactly two decimals; otherwise nothing is sent and the problem names
  *     the field ({@link PayloadProblem}). Everything else is Cari's to judge.</li>
  * </ul>
@@ -39,9 +40,18 @@ final class FilteredContent {
         return wrap("cari", cari);
     }
 
-    /** {@code {"fatura": content}} with the invoice's number put back and its money checked. */
-    static ObjectNode invoiceRequest(Invoice invoice, JsonNode content) {
+    /**
+     * {@code {"fatura": content}} with the invoice's key and number put back and its money checked.
+     *
+     * @param key the invoice's {@code dis_anahtar}, or null for a client that speaks for no site
+     */
+    static ObjectNode invoiceRequest(Invoice invoice, JsonNode content, String key) {
         ObjectNode fatura = copy(content, "fatura");
+        if (key == null) {
+            fatura.remove("dis_anahtar");
+        } else {
+            fatura.put("dis_anahtar", key);
+        }
         fatura.put("seri_no", invoice.series());
         fatura.put("sira_no", invoice.sequence());
         fatura.put("fatura_no", invoice.number());

@@ -24,6 +24,7 @@ import com.caricomtr.agent.invoice.InvoiceMapper;
 import com.caricomtr.agent.invoice.InvoiceSettings;
 import com.caricomtr.agent.invoice.MappingException;
 import com.caricomtr.agent.sync.CustomerIds;
+import com.caricomtr.agent.sync.ForeignInvoice;
 import com.caricomtr.agent.sync.InvoiceDelivery;
 import com.caricomtr.agent.woo.Order;
 import com.caricomtr.agent.woo.OrderReader;
@@ -128,7 +129,7 @@ public final class BenchSendCommand implements Callable<Integer> {
         for (Invoice invoice : invoices) {
             try {
                 delivery.deliver(invoice, CariCallContext.NONE);
-            } catch (CariException e) {
+            } catch (CariException | ForeignInvoice e) {
                 System.out.println("warm-up: " + e.getMessage());
             }
         }

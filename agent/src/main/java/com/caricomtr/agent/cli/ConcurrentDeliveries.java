@@ -8,6 +8,7 @@ import java.util.concurrent.Semaphore;
 import com.caricomtr.agent.cari.CariCallContext;
 import com.caricomtr.agent.cari.CariException;
 import com.caricomtr.agent.invoice.Invoice;
+import com.caricomtr.agent.sync.ForeignInvoice;
 import com.caricomtr.agent.sync.InvoiceDelivery;
 
 /** Sends invoices (customer, then invoice) with a fixed number in flight, for the benchmarks. */
@@ -35,7 +36,7 @@ final class ConcurrentDeliveries {
                     try {
                         Invoice invoice = invoices.get(index);
                         delivery.deliver(invoice, CariCallContext.forOrder(invoice.orderId(), 1));
-                    } catch (CariException | RuntimeException e) {
+                    } catch (CariException | ForeignInvoice | RuntimeException e) {
                         failure = e;
                     } finally {
                         done.delivered(index, System.nanoTime() - started, failure);

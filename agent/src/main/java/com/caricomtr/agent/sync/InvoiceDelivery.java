@@ -11,6 +11,7 @@ import com.caricomtr.agent.cari.CariCallContext;
 import com.caricomtr.agent.cari.CariClient;
 import com.caricomtr.agent.cari.CariCustomerRef;
 import com.caricomtr.agent.cari.CariException;
+import com.caricomtr.agent.cari.CariInvoice;
 import com.caricomtr.agent.cari.CariInvoiceRef;
 import com.caricomtr.agent.cari.CariPayloads;
 import com.caricomtr.agent.cari.FailureClass;
@@ -21,7 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Sends one mapped invoice: first its customer (created, or updated when it changed, and remembered by customer
  * key), then the invoice. Cari's "this invoice number exists" answer is adopted as success, which is what makes a
- * resend of the same number safe.
+ * resend of the same number safe, but only once the existing invoice has been read back and found to be this
+ * order's ({@link CariClient#mismatch}): another shop's invoice under the same number is a {@link ForeignInvoice}.
  *
  * <p>Each payload's content may go through a filter right before it is sent (a shop's
  * {@code caricomtr_customer_data} and {@code caricomtr_invoice_data}); the client puts back the fields the agent
@@ -29,9 +31,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class InvoiceDelivery {
     /**
-     * @param adopted true when Cari already had the invoice (an earlier attempt got through)
+     * @param adopted   true when Cari already had the invoice (an earlier attempt got through)
+     * @param attempted true when the invoice was sent this time; false when a lookup found it
      */
-    public record Outcome(String cariCustomerId, String cariInvoiceId, boolean adopted) {
+    public record Outcome(String cariCustomerId, String cariInvoiceId, boolean adopted, boolean attempted) {
     }
 
     private final CariClient client;
@@ -42,28 +45,48 @@ public final class InvoiceDelivery {
         this.customers = customers;
     }
 
-    public Outcome deliver(Invoice invoice, CariCallContext context) throws CariException {
-        return deliver(invoice, context, UnaryOperator.identity(), UnaryOperator.identity());
+    public Outcome deliver(Invoice invoice, CariCallContext context) throws CariException, ForeignInvoice {
+        return deliver(invoice, context, false, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     /**
      * As {@link #deliver(Invoice, CariCallContext)}, with the content of the customer ({@code cari}) and of the
      * invoice ({@code fatura}) passed through the filters before they are sent. The customer filter runs for every
      * invoice, since what it makes of the customer decides whether Cari's copy is still current.
+     *
+     * @param lookFirst look the number up in Cari before sending: an earlier worker may have sent it and died
      */
-    public Outcome deliver(Invoice invoice, CariCallContext context, UnaryOperator<ObjectNode> customerFilter,
-                           UnaryOperator<ObjectNode> invoiceFilter) throws CariException {
+    public Outcome deliver(Invoice invoice, CariCallContext context, boolean lookFirst,
+                           UnaryOperator<ObjectNode> customerFilter, UnaryOperator<ObjectNode> invoiceFilter)
+            throws CariException, ForeignInvoice {
         String customerId = customer(invoice.customer(), context, customerFilter);
         ObjectNode content = invoiceFilter.apply(client.invoiceContent(invoice, customerId));
+        if (lookFirst) {
+            Optional<CariInvoice> found = client.findInvoice(invoice.series(), invoice.number(), context);
+            if (found.isPresent()) {
+                return adopt(invoice, content, found.get(), customerId, false);
+            }
+        }
         try {
             CariInvoiceRef ref = client.createInvoice(invoice, content, context);
-            return new Outcome(customerId, ref.id(), false);
+            return new Outcome(customerId, ref.id(), false, true);
         } catch (CariException e) {
             if (e.failureClass() == FailureClass.CONFLICT && e.existingInvoiceId().isPresent()) {
-                return new Outcome(customerId, e.existingInvoiceId().get(), true);
+                CariInvoice existing = client.readInvoice(e.existingInvoiceId().get(), context);
+                return adopt(invoice, content, existing, customerId, true);
             }
             throw e;
         }
+    }
+
+    /** The invoice Cari holds under this number, when it is this order's; else nobody's to adopt. */
+    private Outcome adopt(Invoice invoice, ObjectNode content, CariInvoice existing, String customerId,
+                          boolean afterSend) throws ForeignInvoice {
+        Optional<String> mismatch = client.mismatch(invoice, content, existing);
+        if (mismatch.isPresent()) {
+            throw new ForeignInvoice(existing.id(), mismatch.get(), afterSend);
+        }
+        return new Outcome(customerId, existing.id(), true, afterSend);
     }
 
     /**

@@ -1,12 +1,10 @@
 package com.caricomtr.agent.sync;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import com.caricomtr.agent.cari.CariCallContext;
 import com.caricomtr.agent.cari.CariException;
 import com.caricomtr.agent.cari.CariFieldError;
-import com.caricomtr.agent.cari.CariInvoiceRef;
 import com.caricomtr.agent.cari.FailureClass;
 import com.caricomtr.agent.invoice.Invoice;
 import com.caricomtr.agent.invoice.MappingException;
@@ -20,12 +18,19 @@ import com.caricomtr.agent.woo.Rejection;
  * <ol>
  *     <li>the invoice number is fixed and stored before the first send, and every retry sends that number
  *     ({@link InvoiceNumbers});</li>
- *     <li>Cari refuses a second invoice with the same number, and that "exists" answer is adopted as success;</li>
+ *     <li>Cari refuses a second invoice with the same number, and that "exists" answer is adopted as success once
+ *     the existing invoice is read back and found to be this order's (shop, order, totals); anyone else's goes to
+ *     {@code needs_review}, never marked synced;</li>
  *     <li>an order found in {@code sending} after a crash is looked up in Cari before anything is resent.</li>
  * </ol>
  * Every outcome is recorded only while this worker still holds the order's lease. The shop's hooks are told of each
  * attempt ({@code caricomtr_before_sync}) and of its outcome ({@code caricomtr_after_sync},
  * {@code caricomtr_sync_error}) once it is recorded, and filter the payloads right before each send.
+ *
+ * <p>Only Cari's answers use up {@code sync.max-attempts}: an outcome counts as an attempt when a create was
+ * written to Cari and answered, or went unanswered once written ({@link CariException#isAttempt()}). A lookup that
+ * failed, a request that never left the agent, or the agent's own trouble (its database) is retried without
+ * counting, and so is a claim lost to a crash, which the claim itself counts apart ({@link Claim#lostClaims()}).
  */
 final class OrderSync {
     private static final System.Logger LOG = System.getLogger(OrderSync.class.getName());
@@ -63,20 +68,17 @@ final class OrderSync {
         }
         CariCallContext context = CariCallContext.forOrder(order.id(), claim.attempt());
         try {
-            if (claim.recovered()) {
-                Optional<CariInvoiceRef> existing = site.client().findInvoice(invoice.series(), invoice.number(),
-                        context);
-                if (existing.isPresent()) {
-                    synced(claim, invoice, existing.get().id(), claim.cariCustomerId());
-                    return;
-                }
-            }
-            InvoiceDelivery.Outcome outcome = site.delivery().deliver(invoice, context,
+            InvoiceDelivery.Outcome outcome = site.delivery().deliver(invoice, context, claim.recovered(),
                     customer -> hooks.customerData(site.id(), order.id(), customer),
                     fatura -> hooks.invoiceData(site.id(), order.id(), fatura));
-            synced(claim, invoice, outcome.cariInvoiceId(), outcome.cariCustomerId());
+            synced(outcome.attempted() ? claim.asAttempt() : claim, invoice, outcome.cariInvoiceId(),
+                    outcome.cariCustomerId());
         } catch (CariException e) {
-            failed(claim, e);
+            failed(e.isAttempt() ? claim.asAttempt() : claim, e);
+        } catch (ForeignInvoice e) {
+            needsReview(e.afterSend() ? claim.asAttempt() : claim, "fatura_no", e.getMessage());
+        } catch (RuntimeException e) {
+            agentTrouble(claim, e);
         }
     }
 
@@ -89,13 +91,11 @@ final class OrderSync {
     }
 
     private void failed(Claim claim, CariException e) {
-        SyncPolicy policy = site.policy();
-        if (e.failureClass() == FailureClass.RETRYABLE && claim.attempt() < policy.maxAttempts()) {
-            Duration delay = Backoff.delay(claim.attempt(), policy.baseBackoff(), policy.maxBackoff(),
-                    e.retryAfter().orElse(null));
-            if (site.state().orders().markRetry(claim, "retryable", e.getMessage(), delay)) {
-                hooks.syncError(site.id(), claim.orderId(), "retryable", e.getMessage());
-            }
+        if (e.failureClass() == FailureClass.RETRYABLE
+                && (!claim.attempted() || claim.attempt() < site.policy().maxAttempts())) {
+            retry(claim, e.getMessage() + (claim.attempted() ? "" : "; not an attempt: "
+                    + (e.requestWritten() ? "a lookup" : "the request never reached Cari")), e.retryAfter()
+                    .orElse(null));
             return;
         }
         if (e.failureClass() == FailureClass.CONFLICT) {
@@ -106,6 +106,28 @@ final class OrderSync {
         String field = e.fieldErrors().stream().map(CariFieldError::field).findFirst().orElse("cari");
         String kind = e.failureClass() == FailureClass.RETRYABLE ? "retryable" : "permanent";
         fail(claim, kind, field, e.getMessage());
+    }
+
+    /**
+     * The agent's own trouble mid-delivery (its database, the customer lock), not Cari's answer: tried again later
+     * without counting an attempt. When even that cannot be recorded, the lease runs out and the next claim looks
+     * the invoice up first.
+     */
+    private void agentTrouble(Claim claim, RuntimeException e) {
+        try {
+            retry(claim, "agent: " + e.getMessage() + "; not an attempt", null);
+        } catch (RuntimeException unrecorded) {
+            LOG.log(System.Logger.Level.WARNING, "site " + site.id() + " order " + claim.orderId()
+                    + ": not recorded, retried after the lease: " + e + "; then " + unrecorded);
+        }
+    }
+
+    private void retry(Claim claim, String message, Duration retryAfter) {
+        SyncPolicy policy = site.policy();
+        Duration delay = Backoff.delay(claim.claims(), policy.baseBackoff(), policy.maxBackoff(), retryAfter);
+        if (site.state().orders().markRetry(claim, "retryable", message, delay)) {
+            hooks.syncError(site.id(), claim.orderId(), "retryable", message);
+        }
     }
 
     private void needsReview(Claim claim, String field, String message) {

@@ -87,7 +87,7 @@ public final class SiteRuntime implements AutoCloseable {
         if (client == null || !newSettings.firmaKodu().equals(settings.firmaKodu())) {
             CariClient old = client;
             var cari = config.cari();
-            this.client = CariClient.create(new com.caricomtr.agent.cari.CariSettings(cari.baseUrl(),
+            this.client = CariClient.forSite(config.id(), new com.caricomtr.agent.cari.CariSettings(cari.baseUrl(),
                     newSettings.firmaKodu(), cari.apiToken(), cari.connectTimeout(), cari.readTimeout(),
                     cari.writeTimeout(), cari.callTimeout(), cari.maxIdleConnections(), cari.keepAlive(),
                     cari.maxConcurrentCalls()), exchangeLog);

@@ -17,7 +17,8 @@ import com.caricomtr.agent.woo.Rejection;
 /**
  * Drains one site's queue: claims a batch of due orders (safe beside other agents: the claim skips rows another
  * holds), loads them in one batch, and syncs each on a virtual thread, with at most {@code concurrency} in flight
- * and at most {@code ratePerSecond} started per second.
+ * and at most {@code ratePerSecond} started per second. It claims only what may start at once: no more than the free
+ * slots and what the rate limiter lets go now, so a claimed order never waits with its lease ticking.
  *
  * <p>While the site's configuration requires the bridge's hook registration and the bridge has never registered,
  * nothing is claimed: orders wait, queued, rather than being synced without the shop's filters.
@@ -41,7 +42,7 @@ final class SyncWorker implements Runnable {
         this.hooks = hooks;
         this.orderSync = new OrderSync(site, hooks);
         this.slots = new Semaphore(site.policy().concurrency());
-        this.rate = new RateLimiter(site.policy().ratePerSecond());
+        this.rate = new RateLimiter(site.policy().ratePerSecond(), site.policy().concurrency());
     }
 
     /** Something was queued: look now rather than at the next interval. */
@@ -91,23 +92,41 @@ final class SyncWorker implements Runnable {
             LOG.log(System.Logger.Level.INFO, "site " + site.id() + ": the bridge registered the shop's hooks;"
                     + " syncing");
         }
-        // A claim and a batch load cost the same for 1 order as for 32: claim ahead of the free slots, since the
-        // slots (not the claim size) bound what is in flight towards Cari.
-        int limit = site.policy().concurrency() * 2;
-        List<Claim> claims = site.state().orders().claim(workerId, limit, site.policy().lease());
+        int allowed = startsAllowedNow();
+        if (allowed == 0) {
+            return 0;
+        }
+        List<Claim> claims;
+        try {
+            claims = site.state().orders().claim(workerId, allowed, site.policy().lease());
+        } catch (RuntimeException e) {
+            unused(allowed);
+            throw e;
+        }
+        unused(allowed - claims.size());
         if (claims.isEmpty()) {
             return 0;
         }
         Map<Long, Claim> byOrder = new HashMap<>();
         claims.forEach(c -> byOrder.put(c.orderId(), c));
-        LoadResult loaded = site.reader().load(new ArrayList<>(byOrder.keySet()));
+        LoadResult loaded;
+        try {
+            loaded = site.reader().load(new ArrayList<>(byOrder.keySet()));
+        } catch (RuntimeException e) {
+            // Not loaded, not sent: the claims come back when their lease expires, and count as lost, not tried.
+            unused(claims.size());
+            throw e;
+        }
         for (Rejection rejection : loaded.rejections()) {
-            orderSync.rejected(byOrder.get(rejection.orderId()), rejection);
+            try {
+                orderSync.rejected(byOrder.get(rejection.orderId()), rejection);
+            } finally {
+                slots.release();
+                rate.giveBack(1);
+            }
         }
         for (Order order : loaded.orders()) {
             Claim claim = byOrder.get(order.id());
-            slots.acquireUninterruptibly();
-            rate.acquire();
             deliveries.submit(() -> {
                 try {
                     orderSync.sync(claim, order);
@@ -120,6 +139,34 @@ final class SyncWorker implements Runnable {
             });
         }
         return claims.size();
+    }
+
+    /**
+     * How many orders to claim: as many as there are free delivery slots and starts the rate limiter lets go now,
+     * at least one (it waits for both). What is claimed then starts at once, so that no lease ticks while its
+     * order waits for a slot or for its turn; the slots and starts taken here are the claims' own.
+     */
+    private int startsAllowedNow() {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return 0;
+        }
+        int free = 1 + slots.drainPermits();
+        int allowed = running ? rate.acquireUpTo(free) : 0;
+        slots.release(free - allowed);
+        if (Thread.currentThread().isInterrupted()) {
+            running = false;
+        }
+        return allowed;
+    }
+
+    /** Gives back slots and starts taken for claims that did not come (fewer orders were due). */
+    private void unused(int count) {
+        slots.release(count);
+        rate.giveBack(count);
     }
 
     private void idle() {

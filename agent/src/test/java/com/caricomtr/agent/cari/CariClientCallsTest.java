@@ -29,7 +29,7 @@ class CariClientCallsTest {
     void start() throws Exception {
         server.start();
         client = new CariClient(CariSettings.of(server.url("/api").toString(), CariFixtures.FIRMA_KODU,
-                CariFixtures.API_TOKEN), listener, Clock.systemUTC());
+                CariFixtures.API_TOKEN), listener, Clock.systemUTC(), CariFixtures.SITE_ID);
     }
 
     @AfterEach
@@ -157,11 +157,22 @@ class CariClientCallsTest {
     @Test
     void findInvoiceQueriesBySeriesAndNumber() throws Exception {
         server.enqueue(json(200, "{\"faturalar\":[{\"id\":\"F000001\",\"seri_no\":\"WOO\","
-                + "\"fatura_no\":\"WOO2025000000042\"}]}"));
+                + "\"fatura_no\":\"WOO2025000000042\",\"dis_anahtar\":\"magaza/32\",\"siparis_no\":\"32\","
+                + "\"genel_toplam\":\"788.68\",\"kdv_toplamlari\":[{\"oran\":\"20\",\"matrah\":\"657.23\","
+                + "\"tutar\":\"131.45\"}]}]}"));
 
-        Optional<CariInvoiceRef> found = client.findInvoice("WOO", "WOO2025000000042");
+        Optional<CariInvoice> found = client.findInvoice("WOO", "WOO2025000000042");
 
-        assertThat(found).contains(new CariInvoiceRef("F000001", "WOO2025000000042"));
+        assertThat(found).hasValueSatisfying(invoice -> {
+            assertThat(invoice.id()).isEqualTo("F000001");
+            assertThat(invoice.number()).isEqualTo("WOO2025000000042");
+            assertThat(invoice.key()).isEqualTo("magaza/32");
+            assertThat(invoice.orderRef()).isEqualTo("32");
+            assertThat(invoice.grandTotal()).isEqualByComparingTo("788.68");
+            assertThat(invoice.taxes()).containsExactly(new CariInvoice.Tax(new java.math.BigDecimal("20"),
+                    new java.math.BigDecimal("657.23"), new java.math.BigDecimal("131.45")));
+            assertThat(invoice.subtotal()).as("left out of the answer").isNull();
+        });
         RecordedRequest request = take();
         assertThat(request.getUrl().encodedPath()).isEqualTo("/api/faturalar");
         assertThat(request.getUrl().queryParameter("seri_no")).isEqualTo("WOO");

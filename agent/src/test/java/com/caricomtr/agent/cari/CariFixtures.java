@@ -39,6 +39,9 @@ final class CariFixtures {
         }
     }
 
+    /** The site of the documented invoice's {@code dis_anahtar} ({@code magaza/32}). */
+    static final String SITE_ID = "magaza";
+
     /** The customer of docs/cari-api.md, built by hand as the invoice package would. */
     static CustomerRecord documentedCustomer() {
         return new CustomerRecord("vkn:6789123457", CustomerType.COMPANY, "Mehmet Öztürk", "Öztürk Gıda Ltd. Şti.",

@@ -30,7 +30,7 @@ class CariWireMappingTest {
 
     @Test
     void invoiceIsTheDocumentedExample() throws Exception {
-        String sent = CariJson.write(CariMapping.invoice(CariFixtures.documentedInvoice(), "C000001"));
+        String sent = CariJson.write(CariMapping.invoice(CariFixtures.documentedInvoice(), "C000001", CariFixtures.SITE_ID + "/32"));
 
         assertSameJson(sent, CariFixtures.documentedJson("## Invoice (`fatura`)"));
     }
@@ -114,7 +114,7 @@ class CariWireMappingTest {
                 new BigDecimal("36.452100"), documented.customer(), documented.lines(), documented.subtotal(),
                 documented.taxes(), documented.taxTotal(), documented.grandTotal(), documented.note());
 
-        JsonNode fatura = JSON.readTree(CariJson.write(CariMapping.invoice(inEuro, "C1"))).get("fatura");
+        JsonNode fatura = JSON.readTree(CariJson.write(CariMapping.invoice(inEuro, "C1", null))).get("fatura");
 
         assertThat(fatura.get("doviz_kuru").isTextual()).isTrue();
         assertThat(fatura.get("doviz_kuru").asText()).isEqualTo("36.4521");

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class InvoiceValidator {
     private static final Set<String> FIELDS = Set.of(
-            "seri_no", "sira_no", "fatura_no", "tarih", "para_birimi", "doviz_kuru", "cari_id", "siparis_no",
-            "aciklama", "satirlar", "ara_toplam", "kdv_toplamlari", "kdv_toplam", "genel_toplam");
+            "dis_anahtar", "seri_no", "sira_no", "fatura_no", "tarih", "para_birimi", "doviz_kuru", "cari_id",
+            "siparis_no", "aciklama", "satirlar", "ara_toplam", "kdv_toplamlari", "kdv_toplam", "genel_toplam");
     private static final Set<String> LINE_FIELDS = Set.of(
             "tur", "ad", "stok_kodu", "miktar", "birim_fiyat", "kdv_orani", "tutar", "kdv_tutari", "toplam");
     private static final Set<String> TAX_FIELDS = Set.of("oran", "matrah", "tutar");
@@ -48,6 +48,11 @@ public final class InvoiceValidator {
 
     private static void check(JsonFields fatura, Predicate<String> customerExists, FieldErrors errors) {
         fatura.rejectUnknown(FIELDS);
+        fatura.optionalText("dis_anahtar").ifPresent(key -> {
+            if (key.codePointCount(0, key.length()) > CustomerValidator.MAX_KEY_LENGTH) {
+                fatura.error("dis_anahtar", "en fazla " + CustomerValidator.MAX_KEY_LENGTH + " karakter olabilir");
+            }
+        });
         Optional<String> seriNo = fatura.requiredText("seri_no")
                 .filter(s -> fatura.check("seri_no", s, "[A-Z0-9]{1,16}", "1–16 karakter, yalnızca A–Z ve 0–9"));
         Optional<Long> siraNo = fatura.requiredInteger("sira_no", 1, 999_999_999L);

@@ -21,8 +21,9 @@ import java.util.List;
 final class Claimer {
     static final int MAX_LIMIT = 1000;
     static final Duration MAX_LEASE = Duration.ofHours(24);
-    private static final String CLAIM_COLUMNS = "order_id, attempts, claim_seq, force_send, order_status, reason,"
-            + " invoice_series, invoice_number, invoice_sequence, cari_customer_id, cari_invoice_id";
+    private static final String CLAIM_COLUMNS = "order_id, attempts, claims, lost_claims, claim_seq, force_send,"
+            + " order_status, reason, invoice_series, invoice_number, invoice_sequence, cari_customer_id,"
+            + " cari_invoice_id";
 
     private final OrderSyncTable table;
     private final String selectExpired;
@@ -61,7 +62,7 @@ final class Claimer {
             return claims;
         }
         String mark = "UPDATE " + table.name + " SET state = 'sending', claimed_by = ?, claimed_until = ?,"
-                + " attempts = attempts + 1, claim_seq = claim_seq + 1, updated_at = ? WHERE " + OrderSyncTable.SCOPE
+                + " claims = claims + 1, claim_seq = claim_seq + 1, updated_at = ? WHERE " + OrderSyncTable.SCOPE
                 + " AND order_id IN (" + Jdbc.placeholders(claims.size()) + ")";
         try (PreparedStatement statement = connection.prepareStatement(mark)) {
             statement.setString(1, workerId);
@@ -74,7 +75,25 @@ final class Claimer {
                 throw new SQLException("claimed " + claims.size() + " rows but marked " + marked);
             }
         }
+        countLostClaims(connection, claims);
         return claims;
+    }
+
+    /**
+     * A recovered row's previous claim ended with no outcome: counted apart from attempts, so that crashes never use
+     * up {@code sync.max-attempts}. Recoveries are rare, so this costs a statement only when there are some.
+     */
+    private void countLostClaims(Connection connection, List<Claim> claims) throws SQLException {
+        List<Long> recovered = claims.stream().filter(Claim::recovered).map(Claim::orderId).toList();
+        if (recovered.isEmpty()) {
+            return;
+        }
+        String sql = "UPDATE " + table.name + " SET lost_claims = lost_claims + 1 WHERE " + OrderSyncTable.SCOPE
+                + " AND order_id IN (" + Jdbc.placeholders(recovered.size()) + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            Jdbc.bindLongs(statement, table.bindScope(statement, 1), recovered);
+            statement.executeUpdate();
+        }
     }
 
     private void lock(Connection connection, String sql, Instant now, int limit, boolean recovered, String workerId,
@@ -86,10 +105,11 @@ final class Claimer {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     into.add(new Claim(rs.getLong("order_id"), workerId, rs.getLong("claim_seq") + 1,
-                            rs.getInt("attempts") + 1, recovered, rs.getBoolean("force_send"), leaseUntil,
-                            rs.getString("order_status"), Trigger.fromDb(rs.getString("reason")),
+                            rs.getInt("attempts"), rs.getInt("claims") + 1,
+                            rs.getInt("lost_claims") + (recovered ? 1 : 0), recovered, rs.getBoolean("force_send"),
+                            leaseUntil, rs.getString("order_status"), Trigger.fromDb(rs.getString("reason")),
                             OrderSyncTable.invoiceNumber(rs), rs.getString("cari_customer_id"),
-                            rs.getString("cari_invoice_id")));
+                            rs.getString("cari_invoice_id"), false));
                 }
             }
         }

@@ -31,9 +31,9 @@ final class Enqueuer {
     private static final String INSERT_ROW = "(?, ?, ?, 'pending', ?, ?, ?, 0, 0, UTC_TIMESTAMP(3),"
             + " UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))";
     private static final String REQUEUABLE = OrderSyncTable.stateList(SYNCED, FAILED, NEEDS_REVIEW, DISMISSED);
-    private static final String REQUEUE_SET = " SET state = 'pending', force_send = 1, attempts = 0,"
-            + " next_attempt_at = UTC_TIMESTAMP(3), queued_at = UTC_TIMESTAMP(3), updated_at = UTC_TIMESTAMP(3),"
-            + " claimed_by = NULL, claimed_until = NULL, ";
+    private static final String REQUEUE_SET = " SET state = 'pending', force_send = 1, attempts = 0, claims = 0,"
+            + " lost_claims = 0, next_attempt_at = UTC_TIMESTAMP(3), queued_at = UTC_TIMESTAMP(3),"
+            + " updated_at = UTC_TIMESTAMP(3), claimed_by = NULL, claimed_until = NULL, ";
 
     private final OrderSyncTable table;
     private final String insertOne;

@@ -21,6 +21,8 @@ final class LeaseOutcomes {
     private static final String HOLDER = " AND order_id = ? AND state = 'sending' AND claimed_by = ? AND claim_seq = ?";
     private static final int ER_DUP_ENTRY = 1062;
     private static final String RELEASE = " claimed_by = NULL, claimed_until = NULL, updated_at = UTC_TIMESTAMP(3)";
+    /** Every outcome adds the claim's attempt, if it made one ({@link Claim#attempted()}); bound by bindAttempt. */
+    private static final String ATTEMPT = " attempts = attempts + ?,";
 
     private final OrderSyncTable table;
     private final CounterStore counters;
@@ -95,22 +97,22 @@ final class LeaseOutcomes {
     boolean markSynced(Claim claim, String cariInvoiceId) {
         requireId("Cari invoice id", cariInvoiceId);
         String sql = "UPDATE " + table.name + " SET state = 'synced', cari_invoice_id = ?, synced_at = UTC_TIMESTAMP(3),"
-                + " force_send = 0, last_error_class = NULL, last_error = NULL," + RELEASE + where;
+                + " force_send = 0, last_error_class = NULL, last_error = NULL," + ATTEMPT + RELEASE + where;
         // One autocommit statement, no counter: synced per day is counted from synced_at, because success is the
         // common case and a transaction around it cost six round trips per order.
         return update(claim, "recording the invoice", sql, (s, i) -> {
             s.setString(i, cariInvoiceId);
-            return i + 1;
+            return bindAttempt(s, i + 1, claim);
         });
     }
 
     boolean markRetry(Claim claim, String errorClass, String message, Instant nextAttemptAt) {
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         String sql = "UPDATE " + table.name + " SET state = 'pending', next_attempt_at = ?, last_error_class = ?,"
-                + " last_error = ?," + RELEASE + where;
+                + " last_error = ?," + ATTEMPT + RELEASE + where;
         return finish(claim, CounterStore.RETRIED, sql, (s, i) -> {
             Jdbc.setInstant(s, i, nextAttemptAt);
-            return bindError(s, i + 1, errorClass, message);
+            return bindAttempt(s, bindError(s, i + 1, errorClass, message), claim);
         });
     }
 
@@ -120,24 +122,25 @@ final class LeaseOutcomes {
         }
         String sql = "UPDATE " + table.name + " SET state = 'pending',"
                 + " next_attempt_at = DATE_ADD(UTC_TIMESTAMP(3), INTERVAL ? MICROSECOND), last_error_class = ?,"
-                + " last_error = ?," + RELEASE + where;
+                + " last_error = ?," + ATTEMPT + RELEASE + where;
         return finish(claim, CounterStore.RETRIED, sql, (s, i) -> {
             s.setLong(i, micros(delay));
-            return bindError(s, i + 1, errorClass, message);
+            return bindAttempt(s, bindError(s, i + 1, errorClass, message), claim);
         });
     }
 
     boolean markFailed(Claim claim, String errorClass, String message) {
-        String sql = "UPDATE " + table.name + " SET state = 'failed', last_error_class = ?, last_error = ?," + RELEASE
-                + where;
-        return finish(claim, CounterStore.FAILED, sql, (s, i) -> bindError(s, i, errorClass, message));
+        String sql = "UPDATE " + table.name + " SET state = 'failed', last_error_class = ?, last_error = ?," + ATTEMPT
+                + RELEASE + where;
+        return finish(claim, CounterStore.FAILED, sql,
+                (s, i) -> bindAttempt(s, bindError(s, i, errorClass, message), claim));
     }
 
     boolean markNeedsReview(Claim claim, String message) {
         String sql = "UPDATE " + table.name + " SET state = 'needs_review', last_error_class = ?, last_error = ?,"
-                + RELEASE + where;
+                + ATTEMPT + RELEASE + where;
         return finish(claim, CounterStore.NEEDS_REVIEW, sql,
-                (s, i) -> bindError(s, i, SyncState.NEEDS_REVIEW.dbValue(), message));
+                (s, i) -> bindAttempt(s, bindError(s, i, SyncState.NEEDS_REVIEW.dbValue(), message), claim));
     }
 
     @FunctionalInterface
@@ -181,6 +184,11 @@ final class LeaseOutcomes {
         statement.setString(index, Texts.truncate(errorClass, 64));
         statement.setString(index + 1, Texts.truncate(message, Texts.MAX_MESSAGE));
         return index + 2;
+    }
+
+    private static int bindAttempt(PreparedStatement statement, int index, Claim claim) throws SQLException {
+        statement.setInt(index, claim.attempted() ? 1 : 0);
+        return index + 1;
     }
 
     private static void requireId(String what, String id) {

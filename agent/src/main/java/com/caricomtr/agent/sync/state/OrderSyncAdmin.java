@@ -31,8 +31,9 @@ final class OrderSyncAdmin {
     }
 
     List<Long> retry(Collection<Long> orderIds) {
-        return change(orderIds, RETRYABLE, "state = 'pending', attempts = 0, reason = 'manual',"
-                + " next_attempt_at = UTC_TIMESTAMP(3), queued_at = UTC_TIMESTAMP(3)", "retrying");
+        return change(orderIds, RETRYABLE, "state = 'pending', attempts = 0, claims = 0, lost_claims = 0,"
+                + " reason = 'manual', next_attempt_at = UTC_TIMESTAMP(3), queued_at = UTC_TIMESTAMP(3)",
+                "retrying");
     }
 
     List<Long> dismiss(Collection<Long> orderIds) {

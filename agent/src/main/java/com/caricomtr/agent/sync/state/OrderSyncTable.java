@@ -9,9 +9,9 @@ import javax.sql.DataSource;
 
 /** The {@code order_sync} table of one site and document: its name, key binding and row mapping. */
 final class OrderSyncTable {
-    static final String COLUMNS = "order_id, state, order_status, reason, force_send, attempts, next_attempt_at,"
-            + " claimed_by, claimed_until, invoice_series, invoice_number, invoice_sequence, cari_customer_id,"
-            + " cari_invoice_id, last_error_class, last_error, queued_at, created_at, updated_at, synced_at";
+    static final String COLUMNS = "order_id, state, order_status, reason, force_send, attempts, claims, lost_claims,"
+            + " next_attempt_at, claimed_by, claimed_until, invoice_series, invoice_number, invoice_sequence,"
+            + " cari_customer_id, cari_invoice_id, last_error_class, last_error, queued_at, created_at, updated_at, synced_at";
     /** The site and document every statement is restricted to; bound by {@link #bindScope}. */
     static final String SCOPE = "site_id = ? AND document = ?";
 
@@ -42,6 +42,8 @@ final class OrderSyncTable {
                 Trigger.fromDb(rs.getString("reason")),
                 rs.getBoolean("force_send"),
                 rs.getInt("attempts"),
+                rs.getInt("claims"),
+                rs.getInt("lost_claims"),
                 Jdbc.getInstant(rs, "next_attempt_at"),
                 rs.getString("claimed_by"),
                 Jdbc.getInstant(rs, "claimed_until"),

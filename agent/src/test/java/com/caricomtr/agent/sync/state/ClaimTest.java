@@ -61,6 +61,8 @@ class ClaimTest {
         assertThat(claims).allSatisfy(claim -> {
             assertThat(claim.workerId()).isEqualTo("w1");
             assertThat(claim.attempt()).isEqualTo(1);
+            assertThat(claim.claims()).isEqualTo(1);
+            assertThat(claim.lostClaims()).isZero();
             assertThat(claim.recovered()).isFalse();
             assertThat(claim.invoiceNumber()).isNull();
             assertThat(claim.trigger()).isEqualTo(Trigger.POLL);
@@ -72,7 +74,8 @@ class ClaimTest {
         OrderSyncState row = orders.states(List.of(2L)).get(2L);
         assertThat(row.state()).isEqualTo(SyncState.SENDING);
         assertThat(row.claimedBy()).isEqualTo("w1");
-        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.attempts()).as("a claim is not an attempt").isZero();
+        assertThat(row.claims()).isEqualTo(1);
     }
 
     @Test
@@ -165,7 +168,10 @@ class ClaimTest {
                 .until(() -> orders.claim("other", 1, LEASE), claims -> !claims.isEmpty()).getFirst();
 
         assertThat(recovered.recovered()).isTrue();
-        assertThat(recovered.attempt()).isEqualTo(2);
+        assertThat(recovered.attempt()).as("the crashed claim made no attempt that counts").isEqualTo(1);
+        assertThat(recovered.claims()).isEqualTo(2);
+        assertThat(recovered.lostClaims()).isEqualTo(1);
+        assertThat(orders.states(List.of(50L)).get(50L).lostClaims()).isEqualTo(1);
         assertThat(recovered.invoiceNumber()).isEqualTo(new StoredInvoiceNumber("WOO", "WOO2025000000050", 50L));
         assertThat(recovered.cariCustomerId()).isEqualTo("cust-50");
         assertThat(recovered.trigger()).isEqualTo(Trigger.NOTIFY);
@@ -243,7 +249,7 @@ class ClaimTest {
         assertThat(orders.recordInvoiceNumber(claim, first)).contains(first);
         assertThat(orders.recordInvoiceNumber(claim, new StoredInvoiceNumber("WOO", "WOO2025000000002", 2L)))
                 .as("a second number is refused, the first is returned").contains(first);
-        orders.markRetry(claim, "RETRYABLE", "timeout", Duration.ZERO);
+        orders.markRetry(claim.asAttempt(), "RETRYABLE", "timeout", Duration.ZERO);
 
         Claim retry = orders.claim("w", 1, LEASE).getFirst();
         assertThat(retry.invoiceNumber()).isEqualTo(first);
@@ -278,7 +284,8 @@ class ClaimTest {
     @Test
     void aRetryIsDueAtItsTimeByTheDatabaseClockAndStoredInUtc() {
         orders.enqueue(90, "processing", Trigger.POLL, false);
-        orders.markRetry(orders.claim("w", 1, LEASE).getFirst(), "RETRYABLE", "503", Duration.ofHours(1));
+        orders.markRetry(orders.claim("w", 1, LEASE).getFirst().asAttempt(), "RETRYABLE", "503",
+                Duration.ofHours(1));
 
         assertThat(orders.claim("w", 1, LEASE)).isEmpty();
         assertThat(secondsUntilNextAttempt(90)).isBetween(3590L, 3600L);
@@ -290,6 +297,33 @@ class ClaimTest {
         db.execute("UPDATE " + db.table(StateTable.ORDER_SYNC) + " SET next_attempt_at = UTC_TIMESTAMP(3)"
                 + " WHERE site_id = '" + site + "'");
         assertThat(orders.claim("w", 1, LEASE)).extracting(Claim::attempt).containsExactly(2);
+    }
+
+    @Test
+    void onlyOutcomesThatReachedCariCountAsAttemptsAndLostClaimsAreCountedApart() {
+        orders.enqueue(91, "processing", Trigger.POLL, false);
+        Claim first = orders.claim("w", 1, Duration.ofMillis(200)).getFirst();
+        Claim afterCrash = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> orders.claim("w2", 1, LEASE), claims -> !claims.isEmpty()).getFirst();
+        assertThat(first.claimSeq()).isLessThan(afterCrash.claimSeq());
+        orders.markRetry(afterCrash, "retryable", "connection refused; not an attempt", Duration.ZERO);
+        Claim third = orders.claim("w2", 1, LEASE).getFirst();
+        assertThat(third.attempt()).isEqualTo(1);
+        assertThat(third.claims()).isEqualTo(3);
+        assertThat(third.lostClaims()).isEqualTo(1);
+        orders.markRetry(third.asAttempt(), "retryable", "HTTP 503", Duration.ZERO);
+        Claim fourth = orders.claim("w2", 1, LEASE).getFirst();
+        assertThat(fourth.attempt()).isEqualTo(2);
+        assertThat(orders.markSynced(fourth.asAttempt(), "F1")).isTrue();
+
+        OrderSyncState row = orders.states(List.of(91L)).get(91L);
+        assertThat(row.attempts()).as("the 503 and the success").isEqualTo(2);
+        assertThat(row.claims()).isEqualTo(4);
+        assertThat(row.lostClaims()).isEqualTo(1);
+        assertThat(orders.enqueue(91, "processing", Trigger.MANUAL, true).outcome()).isEqualTo(EnqueueOutcome.REQUEUED);
+        OrderSyncState requeued = orders.states(List.of(91L)).get(91L);
+        assertThat(List.of(requeued.attempts(), requeued.claims(), requeued.lostClaims()))
+                .as("a forced resend starts counting again").containsOnly(0);
     }
 
     @Test
