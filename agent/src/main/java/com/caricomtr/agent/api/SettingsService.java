@@ -46,8 +46,13 @@ final class SettingsService implements HttpService {
         Map<String, String> values = new LinkedHashMap<>();
         body.path("settings").properties().forEach(e -> values.put(e.getKey(),
                 e.getValue().isArray() ? String.join(",", texts(e.getValue())) : e.getValue().asText()));
-        List<SiteSettings.FieldError> errors = SiteSettings.validate(values,
-                site.runtime().config().invoice().gibStyleNumber());
+        List<SiteSettings.FieldError> errors = new java.util.ArrayList<>(SiteSettings.validate(values,
+                site.runtime().config().invoice().gibStyleNumber()));
+        if (errors.isEmpty() && !values.isEmpty()) {
+            sites.numberingConflict(site.runtime().id(), site.runtime().settings().with(values)).ifPresent(clash ->
+                    errors.add(new SiteSettings.FieldError(values.containsKey(SiteSettings.INVOICE_SERIES)
+                            ? SiteSettings.INVOICE_SERIES : SiteSettings.FIRMA_KODU, clash)));
+        }
         if (values.isEmpty() || !errors.isEmpty()) {
             ApiJson.send(response, 400, Map.of("error", Map.of("code", "invalid_settings",
                     "message", values.isEmpty() ? "settings must name at least one setting" : "some settings are invalid",

@@ -33,6 +33,11 @@ final class SiteResolver {
         });
     }
 
+    /** Why the site may not take these settings (its invoice numbers would coincide with another site's). */
+    java.util.Optional<String> numberingConflict(String siteId, com.caricomtr.agent.sync.SiteSettings candidate) {
+        return engine.numberingConflict(siteId, candidate);
+    }
+
     /** {@code order_ids} of a JSON body (or a single {@code order_id}); null after answering 400. */
     static List<Long> orderIds(JsonNode body, ServerResponse response) {
         List<Long> ids = new ArrayList<>();

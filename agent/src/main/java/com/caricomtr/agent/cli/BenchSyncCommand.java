@@ -92,7 +92,7 @@ public final class BenchSyncCommand implements Callable<Integer> {
             SiteConfig site = new SiteConfig("bench", db, TablePrefix.of("wp_"), null, SECRET,
                     CariSettings.of(sandbox.baseUrl(), "DEMO", "demo-token")
                             .withConnections(16, Duration.ofSeconds(30), 16),
-                    InvoiceSettings.defaults(), SyncPolicy.DEFAULTS.withThroughput(16, 5000), false);
+                    InvoiceSettings.defaults(), SyncPolicy.DEFAULTS.withThroughput(16, 5000), false, false);
             System.out.printf(Locale.ROOT, "bench-sync: %d cores, shop of %d orders%n",
                     Runtime.getRuntime().availableProcessors(), shopOrders);
             try (SyncEngine engine = SyncEngine.start(List.of(site), "bench", true)) {

@@ -89,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (CariSandbox sandbox = CariSandbox.start(SandboxOptions.builder().port(0).build())) {
             SiteConfig site = new SiteConfig("demo", db, TablePrefix.of("wp_"), null,
                     "demo-secret-0123456789abcdefghijklmnop", CariSettings.of(sandbox.baseUrl(), "DEMO", "demo-token"),
-                    InvoiceSettings.defaults(), SyncPolicy.DEFAULTS.withThroughput(8, 1000), false);
+                    InvoiceSettings.defaults(), SyncPolicy.DEFAULTS.withThroughput(8, 1000), false, false);
             try (SyncEngine engine = SyncEngine.start(List.of(site), "demo", false)) {
                 SiteSync sync = engine.site("demo").orElseThrow();
                 long started = System.nanoTime();

@@ -13,6 +13,7 @@ import com.caricomtr.agent.api.InMemorySiteSecrets;
 import com.caricomtr.agent.api.RelaySettings;
 import com.caricomtr.agent.api.SignatureSettings;
 import com.caricomtr.agent.sync.SiteConfig;
+import com.caricomtr.agent.sync.ConfigurationRefused;
 import com.caricomtr.agent.sync.SyncEngine;
 
 import io.helidon.config.Config;
@@ -59,7 +60,13 @@ public final class ServeCommand implements Callable<Integer> {
         InMemorySiteSecrets secrets = InMemorySiteSecrets.of(secretsBySite);
         String id = agentId != null ? agentId
                 : java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
-        SyncEngine engine = SyncEngine.open(sites, id);
+        SyncEngine engine;
+        try {
+            engine = SyncEngine.open(sites, id);
+        } catch (ConfigurationRefused refused) {
+            System.err.println("caricomtr-agent: " + refused.getMessage());
+            return 2;
+        }
         BridgeHooks hooks = BridgeHooks.over(engine, secrets, RelaySettings.from(config.get("relay")));
         engine.start(!noPolling, hooks);
         WebServer server = WebServer.builder()

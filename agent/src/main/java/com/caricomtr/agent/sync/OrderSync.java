@@ -133,6 +133,8 @@ final class OrderSync {
     private void needsReview(Claim claim, String field, String message) {
         if (site.state().orders().markNeedsReview(claim, message)) {
             site.state().errors().record(claim.orderId(), field, message, "conflict");
+            LOG.log(System.Logger.Level.WARNING, "site " + site.id() + " order " + claim.orderId()
+                    + " needs review: " + field + ": " + message);
             hooks.syncError(site.id(), claim.orderId(), "conflict", message);
         }
     }

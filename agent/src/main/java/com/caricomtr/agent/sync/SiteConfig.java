@@ -22,6 +22,9 @@ import io.helidon.config.Config;
  *                                registration is stored), so that no order is sent without the shop's filters;
  *                                {@code hooks.require-registration}, true unless configured otherwise. Only a site
  *                                without a bridge (demo, benchmarks) should turn it off.
+ * @param sharedNumbering         {@code invoice.shared-numbering}: this site knowingly prints invoice numbers that
+ *                                another site of the agent prints into the same Cari company ({@link SharedNumbering});
+ *                                false unless configured, and then such sites are refused at start
  */
 public record SiteConfig(String id,
                          DatabaseSettings database,
@@ -31,7 +34,8 @@ public record SiteConfig(String id,
                          CariSettings cari,
                          InvoiceSettings invoice,
                          SyncPolicy policy,
-                         boolean requireHookRegistration) {
+                         boolean requireHookRegistration,
+                         boolean sharedNumbering) {
 
     public SiteConfig {
         if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -79,11 +83,18 @@ public record SiteConfig(String id,
                 site.get("state-schema").asString().orElse(null),
                 secret(site, "secret").orElseThrow(() -> new IllegalArgumentException("site " + id + " has no secret")),
                 CariSettings.from(site.get("cari")), invoice, policy,
-                site.get("hooks.require-registration").asBoolean().orElse(true));
+                site.get("hooks.require-registration").asBoolean().orElse(true),
+                inv.get("shared-numbering").asBoolean().orElse(false));
     }
 
     public SiteConfig withRequireHookRegistration(boolean require) {
-        return new SiteConfig(id, database, prefix, stateSchema, secret, cari, invoice, policy, require);
+        return new SiteConfig(id, database, prefix, stateSchema, secret, cari, invoice, policy, require,
+                sharedNumbering);
+    }
+
+    public SiteConfig withSharedNumbering(boolean shared) {
+        return new SiteConfig(id, database, prefix, stateSchema, secret, cari, invoice, policy,
+                requireHookRegistration, shared);
     }
 
     /** A secret given inline ({@code name}) or, better, by environment variable ({@code name-env}). */
@@ -99,6 +110,7 @@ public record SiteConfig(String id,
     @Override
     public String toString() {
         return "SiteConfig[id=" + id + ", database=" + database + ", prefix=" + prefix + ", stateSchema=" + stateSchema
-                + ", secret=****, cari=" + cari + ", requireHookRegistration=" + requireHookRegistration + "]";
+                + ", secret=****, cari=" + cari + ", requireHookRegistration=" + requireHookRegistration
+                + ", sharedNumbering=" + sharedNumbering + "]";
     }
 }

@@ -13,6 +13,7 @@ import com.caricomtr.agent.sync.state.AgentState;
  * hooks can be built over the sites' state in between: {@link #open} the sites, then {@link #start} them.
  */
 public final class SyncEngine implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
     private final String agentId;
     private final Map<String, SiteRuntime> runtimes;
     private volatile Map<String, SiteSync> sites = Map.of();
@@ -25,6 +26,8 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * Opens every site (migrating its state tables), syncing nothing yet.
      *
+     * @throws ConfigurationRefused when two sites would print the same invoice numbers into one Cari company
+     *
      * @param agentId names this agent's claims, so that several agents on one database can be told apart
      */
     public static SyncEngine open(List<SiteConfig> configs, String agentId) {
@@ -33,11 +36,41 @@ public final class SyncEngine implements AutoCloseable {
             for (SiteConfig config : configs) {
                 runtimes.put(config.id(), SiteRuntime.open(config));
             }
+            List<SharedNumbering.Overlap> overlaps = SharedNumbering.overlaps(numberings(runtimes).values());
+            List<String> refused = overlaps.stream().filter(o -> !o.onPurpose()).map(SharedNumbering.Overlap::problem)
+                    .toList();
+            if (!refused.isEmpty()) {
+                throw new ConfigurationRefused(String.join("; ", refused));
+            }
+            overlaps.forEach(o -> LOG.log(System.Logger.Level.WARNING, o.warning()));
         } catch (RuntimeException e) {
             runtimes.values().forEach(SiteRuntime::close);
             throw e;
         }
         return new SyncEngine(agentId, runtimes);
+    }
+
+    /**
+     * Why {@code siteId} may not take these settings: its invoice numbers would coincide with another site's in
+     * one Cari company ({@link SharedNumbering}); empty when it may.
+     */
+    public Optional<String> numberingConflict(String siteId, SiteSettings candidate) {
+        SiteRuntime runtime = runtimes.get(siteId);
+        if (runtime == null) {
+            return Optional.empty();
+        }
+        return SharedNumbering.overlaps(SharedNumbering.with(numberings(runtimes),
+                        SharedNumbering.Numbering.of(runtime.config(), candidate))).stream()
+                .filter(o -> o.involves(siteId) && !o.onPurpose())
+                .map(SharedNumbering.Overlap::problem)
+                .findFirst();
+    }
+
+    private static Map<String, SharedNumbering.Numbering> numberings(Map<String, SiteRuntime> runtimes) {
+        Map<String, SharedNumbering.Numbering> numberings = new LinkedHashMap<>();
+        runtimes.forEach((id, runtime) -> numberings.put(id,
+                SharedNumbering.Numbering.of(runtime.config(), runtime.settings())));
+        return numberings;
     }
 
     /** {@link #open} and {@link #start} without hooks: for an agent that has no bridge (demo, benchmarks, tests). */

@@ -48,7 +48,7 @@ final class SyncFixture implements AutoCloseable {
                 CariSettings.of(sandbox.baseUrl(), "DEMO", "demo-token")
                         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
                                 Duration.ofSeconds(4)),
-                InvoiceSettings.defaults(), policy, false);
+                InvoiceSettings.defaults(), policy, false, false);
     }
 
     /** Moves orders to a status the way WooCommerce does: the status and the modification time change. */
