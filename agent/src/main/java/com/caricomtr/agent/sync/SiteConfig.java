@@ -9,6 +9,7 @@ import com.caricomtr.agent.cari.DurationSetting;
 import com.caricomtr.agent.db.DatabaseSettings;
 import com.caricomtr.agent.invoice.InvoiceSettings;
 import com.caricomtr.agent.invoice.NumberingStrategy;
+import com.caricomtr.agent.sync.state.SiteIds;
 import com.caricomtr.agent.woo.TablePrefix;
 
 import io.helidon.config.Config;
@@ -34,9 +35,7 @@ public record SiteConfig(String id,
                          boolean requireHookRegistration) {
 
     public SiteConfig {
-        if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new IllegalArgumentException("site id must be 1-64 letters, digits, '_' or '-', got '" + id + "'");
-        }
+        SiteIds.check("site id", id);
         if (secret == null || secret.length() < 32) {
             throw new IllegalArgumentException("site " + id + ": the shared secret must have at least 32 characters");
         }
@@ -52,7 +51,8 @@ public record SiteConfig(String id,
     }
 
     public static SiteConfig from(Config site) {
-        String id = site.get("id").asString().get();
+        Config idNode = site.get("id");
+        String id = SiteIds.check(idNode.key().toString(), idNode.asString().orElse(null));
         Config db = site.get("database");
         DatabaseSettings database = new DatabaseSettings(db.get("url").asString().get(),
                 db.get("user").asString().orElse("root"), secret(db, "password").orElse(""),

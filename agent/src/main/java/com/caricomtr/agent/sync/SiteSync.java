@@ -34,7 +34,7 @@ public final class SiteSync implements AutoCloseable {
     SiteSync(SiteRuntime site, String agentId, SyncHooks hooks) {
         this.site = site;
         this.hooks = hooks;
-        this.worker = new SyncWorker(site, agentId + "/" + site.id(), hooks);
+        this.worker = new SyncWorker(site, WorkerId.of(agentId, site.id()), hooks);
         this.poller = new OrderPoller(site, worker::wake);
         this.backfiller = new Backfiller(site, worker::wake);
     }
