@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.caricomtr.agent.sync.state.Backfill;
 import com.caricomtr.agent.sync.state.EnqueueResult;
@@ -28,7 +29,8 @@ public final class SiteSync implements AutoCloseable {
     private final SyncWorker worker;
     private final OrderPoller poller;
     private final Backfiller backfiller;
-    private final List<Thread> threads = new ArrayList<>();
+    /** Backfills add theirs from request threads while {@link #close()} may be going through the list. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     SiteSync(SiteRuntime site, String agentId, SyncHooks hooks) {
@@ -159,7 +161,8 @@ public final class SiteSync implements AutoCloseable {
     private void startBackfillThread(Backfill backfill) {
         threads.add(Thread.ofVirtual().name("backfill-" + site.id() + "-" + backfill.id()).start(() -> {
             try {
-                backfiller.run(backfill);
+                // Database outages are waited out inside; what ends up here is not one.
+                backfiller.run(backfill.id(), () -> running);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": backfill " + backfill.id()
                         + " stopped, resumes at the next start: " + e);
@@ -211,7 +214,10 @@ public final class SiteSync implements AutoCloseable {
         threads.forEach(Thread::interrupt);
         for (Thread t : threads) {
             try {
-                t.join(Duration.ofSeconds(5));
+                if (!t.join(Duration.ofSeconds(5))) {
+                    LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": " + t.getName()
+                            + " did not stop within 5 s; closing the site anyway");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
