@@ -51,8 +51,7 @@ public record SiteConfig(String id,
     }
 
     public static SiteConfig from(Config site) {
-        Config idNode = site.get("id");
-        String id = SiteIds.check(idNode.key().toString(), idNode.asString().orElse(null));
+        String id = SiteIds.check(site.get("id").key().toString(), site.get("id").asString().orElse(null));
         Config db = site.get("database");
         DatabaseSettings database = new DatabaseSettings(db.get("url").asString().get(),
                 db.get("user").asString().orElse("root"), secret(db, "password").orElse(""),
