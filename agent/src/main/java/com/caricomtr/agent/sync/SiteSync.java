@@ -13,7 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.caricomtr.agent.sync.state.Backfill;
 import com.caricomtr.agent.sync.state.EnqueueResult;
 import com.caricomtr.agent.sync.state.RetentionCleaner;
+import com.caricomtr.agent.sync.state.StateStoreException;
 import com.caricomtr.agent.sync.state.Trigger;
+import com.caricomtr.agent.woo.WooReadException;
 
 /**
  * One site's sync at work: its worker draining the queue, its poller, its backfills, its daily cleanup; and the
@@ -170,14 +172,21 @@ public final class SiteSync implements AutoCloseable {
         }));
     }
 
+    /** During a database outage the poll waits as a backfill does, and says so once rather than every interval. */
     private void pollLoop() {
+        OutageBackoff outage = new OutageBackoff("site " + site.id() + ": poller");
         while (running) {
+            Duration wait = site.policy().pollInterval();
             try {
                 poller.pollOnce();
+                outage.succeeded("polling again");
+            } catch (StateStoreException | WooReadException e) {
+                Duration backoff = outage.failed(e);
+                wait = backoff.compareTo(wait) > 0 ? backoff : wait;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": poll failed: " + e);
             }
-            sleep(site.policy().pollInterval());
+            sleep(wait);
         }
     }
 
