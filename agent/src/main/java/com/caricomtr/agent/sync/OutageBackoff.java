@@ -29,8 +29,8 @@ final class OutageBackoff {
         if (failures++ == 0) {
             outageStartNanos = System.nanoTime();
             LOG.log(System.Logger.Level.WARNING, who + ": the database failed (" + cause.getMessage()
-                    + "); trying again after " + FIRST_WAIT.toSeconds() + " s, then at most every "
-                    + LONGEST_WAIT.toSeconds() + " s");
+                    + "); trying again until it answers, backing off to " + LONGEST_WAIT.toSeconds()
+                    + " s between attempts");
         }
         Duration wait = nextWait;
         nextWait = nextWait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : nextWait.multipliedBy(2);
