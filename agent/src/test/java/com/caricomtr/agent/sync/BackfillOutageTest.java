@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,10 +61,14 @@ class BackfillOutageTest {
 
             Path log = Path.of("target", "backfill-outage-agent.log");
             Process agent;
+            long pid;
+            Instant agentStarted;
             long cutAt;
             long restoredAt;
             try (HeldBatch held = new HeldBatch(fixture.db, SITE, expected.get(BATCH))) {
                 agent = startAgent(writeConfig(fixture, proxy), log);
+                pid = agent.pid();
+                agentStarted = agent.toHandle().info().startInstant().orElseThrow();
                 long startedAt = System.nanoTime();
                 waitFor(agent, Duration.ofSeconds(90), "the first batch's cursor",
                         () -> cursor(state, backfill.id()) == firstBatchEnd);
@@ -99,6 +104,8 @@ class BackfillOutageTest {
                         seconds(movedAt - cutAt), seconds(movedAt - restoredAt), seconds(syncedAt - restoredAt));
 
                 assertThat(agent.isAlive()).as("the same agent process, never restarted").isTrue();
+                ProcessHandle alive = ProcessHandle.of(pid).orElseThrow();
+                assertThat(alive.info().startInstant()).as("process %d started once", pid).contains(agentStarted);
                 Backfill done = state.backfills().get(backfill.id()).orElseThrow();
                 assertThat(done.queued()).as("each order queued once by the backfill").isEqualTo(expected.size());
                 assertThat(done.cursorId()).isEqualTo(expected.getLast());
