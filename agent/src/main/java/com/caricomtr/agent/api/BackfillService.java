@@ -1,5 +1,6 @@
 package com.caricomtr.agent.api;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,8 @@ final class BackfillService implements HttpService {
                 return;
             }
             ApiJson.send(response, 202, Map.of("backfill", site.startBackfill(from, to, statuses)));
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
+            // Only what the request got wrong: a database failure is the routing's 503, not the bridge's fault.
             ApiErrors.send(response, 400, "invalid_backfill", "from and to must be dates like 2025-01-31; statuses"
                     + " a list of order statuses.");
         }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.caricomtr.agent.cari.Masker;
+import com.caricomtr.agent.sync.state.SiteIds;
 
 import io.helidon.config.Config;
 
@@ -17,8 +17,6 @@ import io.helidon.config.Config;
  * of this class puts a secret into a message or into {@link #toString()}.
  */
 public final class InMemorySiteSecrets implements SiteSecrets {
-    /** Ids travel in a header and in log lines: keep them plain. */
-    static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /**
      * The bridge generates 64 random characters; 32 is the least that still gives an HMAC-SHA256 key more strength
      * than anyone can brute-force offline from one captured request.
@@ -34,7 +32,7 @@ public final class InMemorySiteSecrets implements SiteSecrets {
     }
 
     /**
-     * Site id to secret. Every id must be plain ({@code [A-Za-z0-9._-]}, at most 64), every secret at least
+     * Site id to secret. Every id must follow {@link SiteIds#RULE}, every secret have at least
      * {@value #SHORTEST_SECRET} characters, and no two sites may share a secret: the signed text does not name the
      * site, so a shared secret would let one site's request pass for the other's.
      */
@@ -43,10 +41,8 @@ public final class InMemorySiteSecrets implements SiteSecrets {
         for (Map.Entry<String, String> site : secretsBySite.entrySet()) {
             String id = site.getKey();
             String secret = site.getValue();
-            if (id == null || !SITE_ID.matcher(id).matches()) {
-                // Not echoed either: a secret pasted into the wrong field is still a secret.
-                throw new IllegalArgumentException("a site id must be 1 to 64 of A-Z a-z 0-9 . _ -");
-            }
+            // Not echoed: a secret pasted into the wrong field is still a secret.
+            SiteIds.check("a site id", id);
             // The values are never echoed: a mistyped secret in an error message is still the secret.
             if (secret == null || secret.length() < SHORTEST_SECRET) {
                 throw new IllegalArgumentException("the secret of site '" + id + "' must have at least "
@@ -66,7 +62,7 @@ public final class InMemorySiteSecrets implements SiteSecrets {
         List<Config> entries = sites.asNodeList().orElse(List.of());
         for (Config entry : entries) {
             String id = entry.get("id").asString().orElse(null);
-            if (id != null && SITE_ID.matcher(id).matches() && secretsBySite.containsKey(id)) {
+            if (SiteIds.isValid(id) && secretsBySite.containsKey(id)) {
                 throw new IllegalArgumentException("site '" + id + "' is configured twice");
             }
             secretsBySite.put(id, entry.get("secret").asString().orElse(null));

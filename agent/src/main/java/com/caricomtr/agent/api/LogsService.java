@@ -1,5 +1,6 @@
 package com.caricomtr.agent.api;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class LogsService implements HttpService {
                     q.first("to").map(Instant::parse).orElse(null), q.first("search").orElse(null),
                     q.first("bodies").map(Boolean::parseBoolean).orElse(false), page(request));
             ApiJson.send(response, 200, site.runtime().state().apiLog().query(query));
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             ApiErrors.send(response, 400, "invalid_query", "order_id, from, to, page or per_page is malformed.");
         }
     }
@@ -61,7 +62,7 @@ final class LogsService implements HttpService {
                     q.first("from").map(Instant::parse).orElse(null), q.first("to").map(Instant::parse).orElse(null),
                     page(request));
             ApiJson.send(response, 200, site.runtime().state().errors().list(query));
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             ApiErrors.send(response, 400, "invalid_query", "order_id, from, to, page or per_page is malformed.");
         }
     }

@@ -2,6 +2,8 @@ package com.caricomtr.agent.api;
 
 import java.time.Duration;
 
+import com.caricomtr.agent.cari.DurationSetting;
+
 import io.helidon.config.Config;
 
 /**
@@ -34,13 +36,18 @@ public record RelaySettings(Duration connectTimeout, Duration filterTimeout, Dur
                 DEFAULT_MAX_ANSWER_BYTES);
     }
 
-    /** Reads the {@code relay} node; durations are ISO-8601 ({@code PT5S}). */
+    /** Reads the {@code relay} node; durations as {@code 5s} or {@code PT5S}. */
     public static RelaySettings from(Config relay) {
         return new RelaySettings(
-                relay.get("connect-timeout").as(Duration.class).orElse(DEFAULT_CONNECT_TIMEOUT),
-                relay.get("filter-timeout").as(Duration.class).orElse(DEFAULT_FILTER_TIMEOUT),
-                relay.get("action-timeout").as(Duration.class).orElse(DEFAULT_ACTION_TIMEOUT),
+                duration(relay, "connect-timeout", DEFAULT_CONNECT_TIMEOUT),
+                duration(relay, "filter-timeout", DEFAULT_FILTER_TIMEOUT),
+                duration(relay, "action-timeout", DEFAULT_ACTION_TIMEOUT),
                 relay.get("max-answer-bytes").asInt().orElse(DEFAULT_MAX_ANSWER_BYTES));
+    }
+
+    private static Duration duration(Config relay, String key, Duration fallback) {
+        return relay.get(key).asString().map(value -> DurationSetting.parse("relay." + key, value))
+                .orElse(fallback);
     }
 
     public RelaySettings withTimeouts(Duration connect, Duration filter, Duration action) {

@@ -2,6 +2,8 @@ package com.caricomtr.agent.api;
 
 import java.time.Duration;
 
+import com.caricomtr.agent.cari.DurationSetting;
+
 import io.helidon.common.Size;
 import io.helidon.config.Config;
 
@@ -37,15 +39,19 @@ public record SignatureSettings(Duration clockSkew, long maxBodyBytes, int repla
     }
 
     /**
-     * Reads the {@code auth} node: {@code clock-skew} (ISO-8601, e.g. {@code PT5M}), {@code max-body-size}
+     * Reads the {@code auth} node: {@code clock-skew} (e.g. {@code 5m} or {@code PT5M}), {@code max-body-size}
      * (e.g. {@code 1 MiB}) and {@code replay-cache-size}; each defaults as in {@link #defaults()}.
      */
     public static SignatureSettings from(Config auth) {
         return new SignatureSettings(
-                auth.get("clock-skew").as(Duration.class).orElse(DEFAULT_CLOCK_SKEW),
+                duration(auth, "clock-skew", DEFAULT_CLOCK_SKEW),
                 auth.get("max-body-size").asString().map(Size::parse).map(Size::toBytes)
                         .orElse(DEFAULT_MAX_BODY_BYTES),
                 auth.get("replay-cache-size").asInt().orElse(DEFAULT_REPLAY_CACHE_SIZE_PER_SITE));
+    }
+
+    private static Duration duration(Config auth, String key, Duration fallback) {
+        return auth.get(key).asString().map(value -> DurationSetting.parse("auth." + key, value)).orElse(fallback);
     }
 
     public SignatureSettings withClockSkew(Duration skew) {

@@ -62,15 +62,16 @@ public record CariSettings(String baseUrl,
     }
 
     /**
-     * Reads the {@code cari} configuration node: {@code base-url}, {@code firma-kodu}, {@code api-token},
-     * {@code connect-timeout}, {@code read-timeout}, {@code write-timeout}, {@code call-timeout} (e.g. {@code 10s},
-     * {@code PT10S}), {@code max-idle-connections}, {@code keep-alive}, {@code max-concurrent-calls}.
+     * Reads the {@code cari} configuration node: {@code base-url}, {@code firma-kodu}, {@code api-token} (or, better,
+     * {@code api-token-env}: the environment variable holding it), {@code connect-timeout}, {@code read-timeout},
+     * {@code write-timeout}, {@code call-timeout} (e.g. {@code 10s}, {@code PT10S}), {@code max-idle-connections},
+     * {@code keep-alive}, {@code max-concurrent-calls}. docs/agent-api.md lists them with their defaults.
      */
     public static CariSettings from(Config cari) {
         return new CariSettings(
                 cari.get("base-url").asString().orElse(null),
                 cari.get("firma-kodu").asString().orElse(null),
-                cari.get("api-token").asString().orElse(null),
+                secret(cari, "api-token"),
                 duration(cari, "connect-timeout"),
                 duration(cari, "read-timeout"),
                 duration(cari, "write-timeout"),
@@ -102,6 +103,12 @@ public record CariSettings(String baseUrl,
                 + ", maxIdleConnections=" + maxIdleConnections
                 + ", keepAlive=" + keepAlive
                 + ", maxConcurrentCalls=" + maxConcurrentCalls + "]";
+    }
+
+    /** Given by environment variable ({@code name-env}, when that variable is set) or inline ({@code name}). */
+    private static String secret(Config cari, String name) {
+        return cari.get(name + "-env").asString().asOptional().map(System::getenv)
+                .or(() -> cari.get(name).asString().asOptional()).orElse(null);
     }
 
     private static Duration duration(Config cari, String key) {

@@ -27,7 +27,7 @@ final class AgentProcess implements AutoCloseable {
         Files.writeString(config, yaml);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(List.of(AgentJvm.FLAGS.split(" ")));
+        command.addAll(AgentJvm.flags());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.caricomtr.agent.Main", "serve",
                 "--config", config.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -9,6 +9,7 @@ import com.caricomtr.agent.cari.DurationSetting;
 import com.caricomtr.agent.db.DatabaseSettings;
 import com.caricomtr.agent.invoice.InvoiceSettings;
 import com.caricomtr.agent.invoice.NumberingStrategy;
+import com.caricomtr.agent.sync.state.SiteIds;
 import com.caricomtr.agent.woo.TablePrefix;
 
 import io.helidon.config.Config;
@@ -38,9 +39,7 @@ public record SiteConfig(String id,
                          boolean sharedNumbering) {
 
     public SiteConfig {
-        if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new IllegalArgumentException("site id must be 1-64 letters, digits, '_' or '-', got '" + id + "'");
-        }
+        SiteIds.check("site id", id);
         if (secret == null || secret.length() < 32) {
             throw new IllegalArgumentException("site " + id + ": the shared secret must have at least 32 characters");
         }
@@ -56,7 +55,7 @@ public record SiteConfig(String id,
     }
 
     public static SiteConfig from(Config site) {
-        String id = site.get("id").asString().get();
+        String id = SiteIds.check(site.get("id").key().toString(), site.get("id").asString().orElse(null));
         Config db = site.get("database");
         DatabaseSettings database = new DatabaseSettings(db.get("url").asString().get(),
                 db.get("user").asString().orElse("root"), secret(db, "password").orElse(""),

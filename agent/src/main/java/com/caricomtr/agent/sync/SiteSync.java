@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.caricomtr.agent.sync.state.Backfill;
 import com.caricomtr.agent.sync.state.EnqueueResult;
 import com.caricomtr.agent.sync.state.RetentionCleaner;
+import com.caricomtr.agent.sync.state.StateStoreException;
 import com.caricomtr.agent.sync.state.Trigger;
+import com.caricomtr.agent.woo.WooReadException;
 
 /**
  * One site's sync at work: its worker draining the queue, its poller, its backfills, its daily cleanup; and the
@@ -28,13 +31,14 @@ public final class SiteSync implements AutoCloseable {
     private final SyncWorker worker;
     private final OrderPoller poller;
     private final Backfiller backfiller;
-    private final List<Thread> threads = new ArrayList<>();
+    /** Backfills add theirs from request threads while {@link #close()} may be going through the list. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     SiteSync(SiteRuntime site, String agentId, SyncHooks hooks) {
         this.site = site;
         this.hooks = hooks;
-        this.worker = new SyncWorker(site, agentId + "/" + site.id(), hooks);
+        this.worker = new SyncWorker(site, WorkerId.of(agentId, site.id()), hooks);
         this.poller = new OrderPoller(site, worker::wake);
         this.backfiller = new Backfiller(site, worker::wake);
     }
@@ -159,7 +163,8 @@ public final class SiteSync implements AutoCloseable {
     private void startBackfillThread(Backfill backfill) {
         threads.add(Thread.ofVirtual().name("backfill-" + site.id() + "-" + backfill.id()).start(() -> {
             try {
-                backfiller.run(backfill);
+                // Database outages are waited out inside; what ends up here is not one.
+                backfiller.run(backfill.id(), () -> running);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": backfill " + backfill.id()
                         + " stopped, resumes at the next start: " + e);
@@ -167,14 +172,21 @@ public final class SiteSync implements AutoCloseable {
         }));
     }
 
+    /** During a database outage the poll waits as a backfill does, and says so once rather than every interval. */
     private void pollLoop() {
+        OutageBackoff outage = new OutageBackoff("site " + site.id() + ": poller");
         while (running) {
+            Duration wait = site.policy().pollInterval();
             try {
                 poller.pollOnce();
+                outage.succeeded("polling again");
+            } catch (StateStoreException | WooReadException e) {
+                Duration backoff = outage.failed(e);
+                wait = backoff.compareTo(wait) > 0 ? backoff : wait;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": poll failed: " + e);
             }
-            sleep(site.policy().pollInterval());
+            sleep(wait);
         }
     }
 
@@ -211,7 +223,10 @@ public final class SiteSync implements AutoCloseable {
         threads.forEach(Thread::interrupt);
         for (Thread t : threads) {
             try {
-                t.join(Duration.ofSeconds(5));
+                if (!t.join(Duration.ofSeconds(5))) {
+                    LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": " + t.getName()
+                            + " did not stop within 5 s; closing the site anyway");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

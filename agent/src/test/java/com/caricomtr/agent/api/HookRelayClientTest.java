@@ -10,6 +10,8 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.caricomtr.agent.testing.CapturedLogs;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -62,7 +64,7 @@ class HookRelayClientTest {
     @BeforeEach
     void start() {
         CALLS.clear();
-        logs = new CapturedLogs();
+        logs = new CapturedLogs("com.caricomtr.agent.api");
     }
 
     @AfterEach

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.caricomtr.agent.Main;
+import com.caricomtr.agent.testing.CapturedLogs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.helidon.common.Size;
@@ -313,7 +314,7 @@ class SignatureFilterTest {
     void noSecretAndNoExpectedSignatureAppearInAnyAnswerOrLogLine() {
         List<String> seen = new ArrayList<>();
         List<String> expectedSignatures = new ArrayList<>();
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (CapturedLogs logs = new CapturedLogs("com.caricomtr.agent.api")) {
             // A good request, and each way of failing; one of them carries a secret where the site id belongs.
             seen.add(http.signed(shop1, "POST", "/v1/echo", "{}").body());
             seen.add(http.send("POST", "/v1/echo", "{}", null).body());
@@ -342,7 +343,7 @@ class SignatureFilterTest {
 
     @Test
     void everyRefusalIsLoggedOnceWithTheSiteAndTheReason() {
-        try (CapturedLogs logs = new CapturedLogs()) {
+        try (CapturedLogs logs = new CapturedLogs("com.caricomtr.agent.api")) {
             http.signed(new RequestSigner("shop-1", SHOP_2_SECRET), "POST", "/v1/echo", "{}");
 
             assertThat(logs.lines()).filteredOn(line -> line.contains("Refused"))

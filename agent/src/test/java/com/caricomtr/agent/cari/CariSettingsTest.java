@@ -74,6 +74,17 @@ class CariSettingsTest {
     }
 
     @Test
+    void theTokenMayComeFromTheEnvironment() {
+        String home = System.getenv("HOME");
+        assertThat(home).as("a variable every test machine has").isNotBlank();
+        assertThat(CariSettings.from(cari(Map.of("cari.firma-kodu", KODU, "cari.api-token-env", "HOME",
+                "cari.api-token", TOKEN))).apiToken()).isEqualTo(home.trim());
+        assertThat(CariSettings.from(cari(Map.of("cari.firma-kodu", KODU,
+                "cari.api-token-env", "CARICOMTR_NO_SUCH_VARIABLE", "cari.api-token", TOKEN))).apiToken())
+                .as("an unset variable falls back to the inline token").isEqualTo(TOKEN);
+    }
+
+    @Test
     void aBaseUrlThatIsNotHttpIsRefused() {
         assertThatThrownBy(() -> CariSettings.of("ftp://cari.example", KODU, TOKEN))
                 .hasMessageContaining("cari.base-url");

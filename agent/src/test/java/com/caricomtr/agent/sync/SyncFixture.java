@@ -13,6 +13,7 @@ import com.caricomtr.agent.db.JdbcConnectionPool;
 import com.caricomtr.agent.demo.DemoShopGenerator;
 import com.caricomtr.agent.demo.StorageLayout;
 import com.caricomtr.agent.invoice.InvoiceSettings;
+import com.caricomtr.agent.testing.TcpProxy;
 import com.caricomtr.agent.testing.TestDatabase;
 import com.caricomtr.agent.woo.TablePrefix;
 import com.caricomtr.sandbox.CariSandbox;
@@ -49,6 +50,15 @@ final class SyncFixture implements AutoCloseable {
                         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
                                 Duration.ofSeconds(4)),
                 InvoiceSettings.defaults(), policy, false, false);
+    }
+
+    /** The site, reaching its database through {@code proxy}, so that a test can take the database away. */
+    SiteConfig site(String id, TcpProxy proxy) {
+        SiteConfig site = site(id);
+        DatabaseSettings proxied = new DatabaseSettings(proxy.jdbcUrl(db.jdbcUrl()), db.user(), db.password(),
+                db.maxPoolSize(), "site-" + id);
+        return new SiteConfig(id, proxied, site.prefix(), site.stateSchema(), site.secret(), site.cari(),
+                site.invoice(), site.policy(), site.requireHookRegistration());
     }
 
     /** Moves orders to a status the way WooCommerce does: the status and the modification time change. */

@@ -1,4 +1,4 @@
-package com.caricomtr.agent.api;
+package com.caricomtr.agent.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,16 +8,18 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-/** Every line the api package logs while open, formatted as a log file would show it. */
-final class CapturedLogs extends Handler implements AutoCloseable {
-    private static final String PACKAGE_LOGGER = "com.caricomtr.agent.api";
-
-    private final Logger logger = Logger.getLogger(PACKAGE_LOGGER);
+/**
+ * Every line a logger and those below it (e.g. a package's, {@code com.caricomtr.agent.api}) log while open,
+ * formatted as a log file would show it.
+ */
+public final class CapturedLogs extends Handler implements AutoCloseable {
+    private final Logger logger;
     private final Level previousLevel;
     private final SimpleFormatter formatter = new SimpleFormatter();
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    CapturedLogs() {
+    public CapturedLogs(String loggerName) {
+        logger = Logger.getLogger(loggerName);
         previousLevel = logger.getLevel();
         setLevel(Level.ALL);
         logger.setLevel(Level.ALL);
@@ -29,7 +31,7 @@ final class CapturedLogs extends Handler implements AutoCloseable {
         lines.add(formatter.format(record));
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
