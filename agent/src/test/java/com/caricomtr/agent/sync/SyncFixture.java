@@ -58,7 +58,7 @@ final class SyncFixture implements AutoCloseable {
         DatabaseSettings proxied = new DatabaseSettings(proxy.jdbcUrl(db.jdbcUrl()), db.user(), db.password(),
                 db.maxPoolSize(), "site-" + id);
         return new SiteConfig(id, proxied, site.prefix(), site.stateSchema(), site.secret(), site.cari(),
-                site.invoice(), site.policy(), site.requireHookRegistration());
+                site.invoice(), site.policy(), site.requireHookRegistration(), site.sharedNumbering());
     }
 
     /** Moves orders to a status the way WooCommerce does: the status and the modification time change. */
