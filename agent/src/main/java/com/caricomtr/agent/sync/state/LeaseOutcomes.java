@@ -127,6 +127,23 @@ final class LeaseOutcomes {
         });
     }
 
+    /**
+     * Back to {@code pending} as if this claim had not been made: the attempt is given back, and no retry is counted.
+     * One statement; {@code attempts} is at least 1 while the row is {@code sending} under a claim.
+     */
+    boolean putBack(Claim claim, String errorClass, String message, Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, got " + delay);
+        }
+        String sql = "UPDATE " + table.name + " SET state = 'pending', attempts = IF(attempts > 0, attempts - 1, 0),"
+                + " next_attempt_at = DATE_ADD(UTC_TIMESTAMP(3), INTERVAL ? MICROSECOND), last_error_class = ?,"
+                + " last_error = ?," + RELEASE + where;
+        return update(claim, "putting back", sql, (s, i) -> {
+            s.setLong(i, micros(delay));
+            return bindError(s, i + 1, errorClass, message);
+        });
+    }
+
     boolean markFailed(Claim claim, String errorClass, String message) {
         String sql = "UPDATE " + table.name + " SET state = 'failed', last_error_class = ?, last_error = ?," + RELEASE
                 + where;

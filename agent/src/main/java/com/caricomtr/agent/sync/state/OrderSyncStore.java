@@ -117,6 +117,14 @@ public final class OrderSyncStore {
         return outcomes.markRetry(claim, errorClass, message, delay);
     }
 
+    /**
+     * Back to {@code pending}, due {@code delay} after now, with the attempt given back and nothing counted: for an
+     * order that could not have its turn (e.g. {@link CustomerLockTimeout}), which is no failure of the order.
+     */
+    public boolean putBack(Claim claim, String errorClass, String message, Duration delay) {
+        return outcomes.putBack(claim, errorClass, message, delay);
+    }
+
     public boolean markFailed(Claim claim, String errorClass, String message) {
         return outcomes.markFailed(claim, errorClass, message);
     }
