@@ -11,6 +11,7 @@ import com.caricomtr.agent.cari.FailureClass;
 import com.caricomtr.agent.invoice.Invoice;
 import com.caricomtr.agent.invoice.MappingException;
 import com.caricomtr.agent.sync.state.Claim;
+import com.caricomtr.agent.sync.state.CustomerLockTimeout;
 import com.caricomtr.agent.sync.state.InvoiceNumberTaken;
 import com.caricomtr.agent.woo.Order;
 import com.caricomtr.agent.woo.Rejection;
@@ -77,7 +78,16 @@ final class OrderSync {
             synced(claim, invoice, outcome.cariInvoiceId(), outcome.cariCustomerId());
         } catch (CariException e) {
             failed(claim, e);
+        } catch (CustomerLockTimeout e) {
+            customerBusy(claim, e);
         }
+    }
+
+    /** Another delivery held the buyer's customer too long; nothing was sent. The order waits, no attempt spent. */
+    private void customerBusy(Claim claim, CustomerLockTimeout e) {
+        SyncPolicy policy = site.policy();
+        site.state().orders().putBack(claim, "retryable", e.getMessage(),
+                Backoff.delay(1, policy.baseBackoff(), policy.maxBackoff(), null));
     }
 
     /** The state store counts each outcome (synced, retried, failed, needs review) in the same transaction. */
