@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The name of the server-wide named lock ({@code GET_LOCK}) that serialises creating and updating one Cari customer.
@@ -18,12 +19,13 @@ import java.util.Locale;
 public final class CustomerLockName {
     static final String PREFIX = "caricomtr:cari:";
     private static final int HEX_DIGITS = 40;
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     private CustomerLockName() {
     }
 
     public static String of(String cariBaseUrl, String firmaKodu, String customerKey) {
-        String base = cariBaseUrl.strip().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        String base = TRAILING_SLASHES.matcher(cariBaseUrl.strip().toLowerCase(Locale.ROOT)).replaceAll("");
         String identity = base + "\n" + firmaKodu + "\n" + customerKey;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));

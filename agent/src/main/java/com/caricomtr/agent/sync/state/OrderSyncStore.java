@@ -17,9 +17,9 @@ import javax.sql.DataSource;
  * <h2>Lifecycle</h2>
  * {@link #enqueue} creates or (with force) requeues a row; {@link #claim} leases due rows to a worker; the worker
  * fixes the invoice number ({@link #recordInvoiceNumber}) before its first send and ends with exactly one of
- * {@link #markSynced}, {@link #markRetry}, {@link #markFailed} or {@link #markNeedsReview}. Each of those applies
- * only for the current holder of the {@link Claim} and returns false otherwise: a worker that gets false has lost
- * its lease and must stop working on the order.
+ * {@link #markSynced}, {@link #markRetry}, {@link #putBack}, {@link #markFailed} or {@link #markNeedsReview}. Each of
+ * those applies only for the current holder of the {@link Claim} and returns false otherwise: a worker that gets
+ * false has lost its lease and must stop working on the order.
  *
  * <h2>Worker ids</h2>
  * A worker id names one claiming loop of one running agent (e.g. {@code host:pid:random:thread}); the claim sequence
