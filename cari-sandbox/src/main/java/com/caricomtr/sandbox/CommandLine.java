@@ -24,6 +24,9 @@ final class CommandLine {
               --data-file PATH            keep customers and invoices in this JSON file across restarts
               --company CODE:TOKEN[:NAME] accept this company; repeat for more (replaces the configured ones)
               --allow-remote-admin        let non-loopback clients use /_sandbox
+              --accept-duplicate-customer-keys
+                                          store a second customer with a dis_anahtar the company already has
+                                          (default: refuse it with 409 CARI_MEVCUT)
               --request-log-size N        recent requests kept for /_sandbox/requests (default 1000)
               --config FILE               read this YAML file before the built-in cari-sandbox.yaml
 
@@ -38,13 +41,15 @@ final class CommandLine {
               --rate-limit-rate F         answer 429 with Retry-After
               --retry-after N             Retry-After seconds (default 1)
               --drop-rate F               close the connection without an answer
-              --store-then-fail-rate F    store the invoice, then fail (fraction of invoice creations)
+              --store-then-fail-rate F    store the invoice or customer, then fail (fraction of creations)
               --store-then-fail-with error|drop
               --fault-script LIST         exact faults for the next requests, e.g. drop,error-503,store-then-drop
+                                          (customer-store-then-error|drop waits for the next customer creation)
               --help                      this text
             """;
 
-    private static final Set<String> SWITCHES = Set.of("help", "allow-remote-admin");
+    private static final Set<String> SWITCHES = Set.of("help", "allow-remote-admin",
+            "accept-duplicate-customer-keys");
     private static final Set<String> OPTIONS = Set.of("port", "host", "data-file", "company", "request-log-size",
             "config", "seed", "latency-ms", "error-rate", "error-statuses", "timeout-rate", "hang-ms", "timeout-then",
             "rate-limit-rate", "retry-after", "drop-rate", "store-then-fail-rate", "store-then-fail-with",
@@ -111,6 +116,7 @@ final class CommandLine {
         ifSet("data-file", v -> builder.dataFile(Path.of(v)));
         ifSet("allow-remote-admin", v -> builder.allowRemoteAdmin(Boolean.parseBoolean(v)));
         ifSet("request-log-size", v -> builder.requestLogSize(Integer.parseInt(v)));
+        ifSet("accept-duplicate-customer-keys", v -> builder.acceptDuplicateCustomerKeys(Boolean.parseBoolean(v)));
         if (!companies.isEmpty()) {
             builder.companies(companies);
         }

@@ -33,7 +33,7 @@ import io.helidon.webserver.http.HttpRouting;
 public final class Sandbox implements AutoCloseable {
     private final SandboxOptions options;
     private final Companies companies;
-    private final Ledger ledger = new Ledger();
+    private final Ledger ledger;
     private final DataFile dataFile;
     private final FaultInjector faults;
     private final RequestLog requestLog;
@@ -43,6 +43,7 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxOptions options) {
         this.options = options;
         this.companies = new Companies(options.companies());
+        this.ledger = new Ledger(options.acceptDuplicateCustomerKeys());
         this.faults = new FaultInjector(options.faults());
         this.faults.script(options.faultScript());
         this.requestLog = new RequestLog(options.requestLogSize());
@@ -62,7 +63,7 @@ public final class Sandbox implements AutoCloseable {
                 .addFilter(new FaultFilter(faults, responder, pauses))
                 .register("/api",
                         new ConnectionTestService(authenticator, responder),
-                        new CustomerService(authenticator, responder, ledger),
+                        new CustomerService(authenticator, responder, ledger, faults),
                         new InvoiceService(authenticator, responder, ledger, faults, traffic))
                 .register("/_sandbox", new AdminService(ledger, faults, requestLog, traffic, this::reset,
                         options.allowRemoteAdmin()))

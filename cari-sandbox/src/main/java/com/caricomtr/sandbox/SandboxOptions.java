@@ -25,6 +25,9 @@ import io.helidon.config.Config;
  * @param faultScript      scripted faults at start (see {@code ScriptedFault})
  * @param allowRemoteAdmin whether {@code /_sandbox} answers non-loopback clients
  * @param requestLogSize   how many recent API requests {@code /_sandbox/requests} keeps
+ * @param acceptDuplicateCustomerKeys whether a second customer with a {@code dis_anahtar} the company already has is
+ *                         stored (as a real Cari that does not refuse them might) instead of refused with 409
+ *                         {@code CARI_MEVCUT}; tests use it to prove that the agent itself never makes one
  */
 public record SandboxOptions(String host,
                              int port,
@@ -33,7 +36,8 @@ public record SandboxOptions(String host,
                              FaultSettings faults,
                              List<String> faultScript,
                              boolean allowRemoteAdmin,
-                             int requestLogSize) {
+                             int requestLogSize,
+                             boolean acceptDuplicateCustomerKeys) {
     public SandboxOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(faults, "faults");
@@ -62,7 +66,8 @@ public record SandboxOptions(String host,
 
     public Builder toBuilder() {
         Builder b = new Builder().host(host).port(port).dataFile(dataFile).faults(faults).faultScript(faultScript)
-                .allowRemoteAdmin(allowRemoteAdmin).requestLogSize(requestLogSize);
+                .allowRemoteAdmin(allowRemoteAdmin).requestLogSize(requestLogSize)
+                .acceptDuplicateCustomerKeys(acceptDuplicateCustomerKeys);
         b.companies = new ArrayList<>(companies);
         return b;
     }
@@ -80,6 +85,7 @@ public record SandboxOptions(String host,
         sandbox.get("data-file").asString().filter(s -> !s.isBlank()).map(Path::of).ifPresent(b::dataFile);
         sandbox.get("admin.allow-remote").asBoolean().ifPresent(b::allowRemoteAdmin);
         sandbox.get("request-log-size").asInt().ifPresent(b::requestLogSize);
+        sandbox.get("accept-duplicate-customer-keys").asBoolean().ifPresent(b::acceptDuplicateCustomerKeys);
         sandbox.get("companies").asNodeList().ifPresent(nodes -> {
             List<Company> companies = new ArrayList<>();
             for (Config node : nodes) {
@@ -120,6 +126,7 @@ public record SandboxOptions(String host,
         private List<String> faultScript = List.of();
         private boolean allowRemoteAdmin;
         private int requestLogSize = 1000;
+        private boolean acceptDuplicateCustomerKeys;
 
         private Builder() {
         }
@@ -171,13 +178,19 @@ public record SandboxOptions(String host,
             return this;
         }
 
+        /** Store a second customer with a {@code dis_anahtar} the company already has, instead of refusing it. */
+        public Builder acceptDuplicateCustomerKeys(boolean accept) {
+            this.acceptDuplicateCustomerKeys = accept;
+            return this;
+        }
+
         public FaultSettings faults() {
             return faults;
         }
 
         public SandboxOptions build() {
             return new SandboxOptions(host, port, dataFile, companies, faults, faultScript, allowRemoteAdmin,
-                    requestLogSize);
+                    requestLogSize, acceptDuplicateCustomerKeys);
         }
     }
 }

@@ -32,6 +32,7 @@ class CommandLineTest {
         assertThat(options.companies()).containsExactly(Company.DEMO);
         assertThat(options.dataFile()).isNull();
         assertThat(options.allowRemoteAdmin()).isFalse();
+        assertThat(options.acceptDuplicateCustomerKeys()).isFalse();
         assertThat(options.faults().errorRate()).isZero();
         assertThat(options.faults().seed()).isEqualTo(42);
     }
@@ -40,6 +41,7 @@ class CommandLineTest {
     void everyFlagOverridesItsSetting() {
         SandboxOptions options = options("--port", "0", "--host=0.0.0.0", "--data-file", "/tmp/x.json",
                 "--company", "ACME:acme-token:Acme A.Ş.", "--company=BETA:beta-token", "--allow-remote-admin",
+                "--accept-duplicate-customer-keys",
                 "--request-log-size", "50", "--seed", "7", "--latency-ms", "100-250", "--error-rate", "0.1",
                 "--error-statuses", "500,503", "--timeout-rate", "0.05", "--hang-ms", "45000",
                 "--timeout-then", "close", "--rate-limit-rate", "0.1", "--retry-after", "3", "--drop-rate", "0.05",
@@ -52,6 +54,7 @@ class CommandLineTest {
         assertThat(options.companies()).containsExactly(new Company("ACME", "acme-token", "Acme A.Ş."),
                 new Company("BETA", "beta-token", "BETA"));
         assertThat(options.allowRemoteAdmin()).isTrue();
+        assertThat(options.acceptDuplicateCustomerKeys()).isTrue();
         assertThat(options.requestLogSize()).isEqualTo(50);
         var f = options.faults();
         assertThat(f.seed()).isEqualTo(7);
@@ -84,6 +87,7 @@ class CommandLineTest {
                   port: 9100
                 sandbox:
                   data-file: data/cari.json
+                  accept-duplicate-customer-keys: true
                   companies:
                     - firma-kodu: FIRMA1
                       token: t1
@@ -101,6 +105,7 @@ class CommandLineTest {
         assertThat(options.faults().dropRate()).isEqualTo(0.25);
         assertThat(options.faults().hangMs()).isEqualTo(30000);
         assertThat(options.faultScript()).containsExactly("none", "drop");
+        assertThat(options.acceptDuplicateCustomerKeys()).isTrue();
     }
 
     @Test

@@ -1,8 +1,15 @@
 package com.caricomtr.sandbox;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.caricomtr.sandbox.store.Company;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.Method;
 import io.helidon.webclient.http1.Http1Client;
@@ -22,7 +29,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /** {@code /api/cariler}: create, update, lookup, and every rule of the customer table. */
 @ServerTest
 class CustomerApiTest {
-    private static final Sandbox SANDBOX = Sandbox.create(SandboxOptions.defaults());
+    private static final Sandbox SANDBOX = Sandbox.create(SandboxOptions.builder()
+            .addCompany(new Company("ACME", "acme-token", "Acme A.Ş.")).build());
 
     private final CariApi api;
 
@@ -230,12 +238,65 @@ class CustomerApiTest {
     }
 
     @Test
-    void sameDisAnahtarTwiceIsAllowedButShowsInStats() {
-        api.post("/api/cariler", Examples.docCustomer());
+    void sameDisAnahtarTwiceIs409CariMevcutWithTheExistingId() {
+        String id = api.post("/api/cariler", Examples.docCustomer()).text("/cari/id");
+
+        CariApi.Reply second = api.post("/api/cariler", Examples.docCustomer());
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.errorCode()).isEqualTo("CARI_MEVCUT");
+        assertThat(second.text("/hata/mevcut_id")).isEqualTo(id);
+        assertThat(second.errorFields()).containsExactly("cari.dis_anahtar");
+        assertThat(SANDBOX.customers()).hasSize(1);
+        assertThat(SANDBOX.stats().duplicateCustomerKeys()).isEmpty();
+    }
+
+    @Test
+    void theSameKeyInAnotherCompanyIsAnotherCustomer() {
         api.post("/api/cariler", Examples.docCustomer());
 
-        assertThat(api.get("/api/cariler?dis_anahtar=vkn:6789123457").body().get("cariler")).hasSize(2);
-        assertThat(SANDBOX.stats().duplicateCustomerKeys()).singleElement()
-                .satisfies(r -> assertThat(r.ids()).containsExactly("C000001", "C000002"));
+        assertThat(api.as("ACME", "acme-token").post("/api/cariler", Examples.docCustomer()).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void anUpdateThatWouldTakeAnotherCustomersKeyIs409AndChangesNothing() {
+        String holder = api.post("/api/cariler", Examples.docCustomer()).text("/cari/id");
+        String other = api.post("/api/cariler", Examples.individual("12345678950")).text("/cari/id");
+        ObjectNode taking = Examples.individual("12345678950");
+        Examples.cari(taking).put("dis_anahtar", "vkn:6789123457");
+
+        CariApi.Reply reply = api.put("/api/cariler/" + other, taking);
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.errorCode()).isEqualTo("CARI_MEVCUT");
+        assertThat(reply.text("/hata/mevcut_id")).isEqualTo(holder);
+        assertThat(api.get("/api/cariler?dis_anahtar=tckn:12345678950").text("/cariler/0/id")).isEqualTo(other);
+    }
+
+    @Test
+    void ofSixteenConcurrentCreationsOfOneKeyExactlyOneIsStored() throws Exception {
+        List<CariApi.Reply> replies;
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<CariApi.Reply>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                calls.add(callers.submit(() -> {
+                    start.await();
+                    return api.post("/api/cariler", Examples.docCustomer());
+                }));
+            }
+            start.countDown();
+            replies = new ArrayList<>();
+            for (Future<CariApi.Reply> call : calls) {
+                replies.add(call.get());
+            }
+        }
+
+        assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(1);
+        String id = SANDBOX.customers().getFirst().id();
+        assertThat(replies).filteredOn(r -> r.status() == 409).hasSize(15)
+                .allSatisfy(r -> assertThat(r.text("/hata/mevcut_id")).isEqualTo(id));
+        assertThat(SANDBOX.customers()).hasSize(1);
     }
 }

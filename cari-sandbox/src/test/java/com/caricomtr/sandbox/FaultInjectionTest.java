@@ -227,12 +227,44 @@ class FaultInjectionTest {
     }
 
     @Test
-    void storeThenFailOnlyConcernsInvoiceCreation() throws Exception {
-        faults("{\"store_then_fail_rate\": 1.0, \"script\": [\"store-then-error\"]}");
+    void storeThenFailConcernsCreationsOnly() throws Exception {
+        faults("{\"store_then_fail_rate\": 1.0}");
 
         assertThat(http.get("/api/baglanti-testi").statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/cariler?dis_anahtar=vkn:6789123457").statusCode()).isEqualTo(200);
+        assertThat(http.post("/api/cariler", Examples.individual("12345678950")).statusCode()).isEqualTo(500);
+        assertThat(http.post("/api/faturalar", Examples.invoice()).statusCode()).isEqualTo(500);
+        assertThat(SANDBOX.customers()).hasSize(2);
+        assertThat(SANDBOX.invoices()).hasSize(1);
+        assertThat(stats().at("/faults_injected/store_then_fail").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aCustomerStoredThenFailedIsAnsweredCariMevcutOnTheRetry() throws Exception {
+        faults("{\"script\": [\"customer-store-then-error\"]}");
+
+        HttpResponse<String> first = http.post("/api/cariler", Examples.individual("12345678950"));
+
+        assertThat(first.statusCode()).isEqualTo(500);
+        String stored = SANDBOX.customers().getLast().id();
+        HttpResponse<String> retry = http.post("/api/cariler", Examples.individual("12345678950"));
+        assertThat(retry.statusCode()).isEqualTo(409);
+        assertThat(JdkClient.json(retry).at("/hata/kod").asText()).isEqualTo("CARI_MEVCUT");
+        assertThat(JdkClient.json(retry).at("/hata/mevcut_id").asText()).isEqualTo(stored);
+    }
+
+    @Test
+    void storeThenScriptEntriesWaitForTheirKindOfCreation() throws Exception {
+        faults("{\"script\": [\"store-then-error\"]}");
         assertThat(http.post("/api/cariler", Examples.individual("12345678950")).statusCode()).isEqualTo(201);
         assertThat(http.post("/api/faturalar", Examples.invoice()).statusCode()).isEqualTo(500);
+
+        faults("{\"script\": [\"customer-store-then-drop\"]}");
+        assertThat(http.post("/api/faturalar", Examples.invoice(43, "33")).statusCode()).isEqualTo(201);
+        Throwable failure = catchThrowable(() -> http.post("/api/cariler", Examples.foreigner()));
+
+        assertThat(failure).isInstanceOf(IOException.class);
+        assertThat(SANDBOX.customers()).extracting(c -> c.disAnahtar()).contains("eposta:john@example.test");
         assertThat(JdkClient.json(http.get("/_sandbox/faults")).get("script")).isEmpty();
     }
 

@@ -16,12 +16,12 @@ public final class CariException extends Exception {
     private final String cariMessage;
     private final List<CariFieldError> fieldErrors;
     private final Duration retryAfter;
-    private final String existingInvoiceId;
+    private final String existingId;
     private final boolean changesCari;
     private final boolean requestWritten;
 
     CariException(FailureClass failureClass, int httpStatus, String cariCode, String cariMessage,
-                  List<CariFieldError> fieldErrors, Duration retryAfter, String existingInvoiceId,
+                  List<CariFieldError> fieldErrors, Duration retryAfter, String existingId,
                   String message, Throwable cause) {
         super(message, cause);
         this.failureClass = failureClass;
@@ -30,7 +30,7 @@ public final class CariException extends Exception {
         this.cariMessage = cariMessage;
         this.fieldErrors = fieldErrors == null ? List.of() : List.copyOf(fieldErrors);
         this.retryAfter = retryAfter;
-        this.existingInvoiceId = existingInvoiceId;
+        this.existingId = existingId;
         this.changesCari = false;
         this.requestWritten = httpStatus != 0;
     }
@@ -45,7 +45,7 @@ public final class CariException extends Exception {
         this.cariMessage = failure.cariMessage;
         this.fieldErrors = failure.fieldErrors;
         this.retryAfter = failure.retryAfter;
-        this.existingInvoiceId = failure.existingInvoiceId;
+        this.existingId = failure.existingId;
         this.changesCari = changesCari;
         this.requestWritten = requestWritten || failure.httpStatus != 0;
     }
@@ -114,8 +114,16 @@ public final class CariException extends Exception {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** For {@link FailureClass#CONFLICT}: the id of the invoice Cari already has ({@code hata.mevcut_id}). */
+    /**
+     * For {@link FailureClass#CONFLICT}: the id of the record Cari already has ({@code hata.mevcut_id}): the invoice
+     * with this number for an invoice creation, the customer with this key for a customer creation or update.
+     */
+    public Optional<String> existingId() {
+        return Optional.ofNullable(existingId);
+    }
+
+    /** {@link #existingId()}, named for the invoice calls, whose conflicts can only name an invoice. */
     public Optional<String> existingInvoiceId() {
-        return Optional.ofNullable(existingInvoiceId);
+        return existingId();
     }
 }

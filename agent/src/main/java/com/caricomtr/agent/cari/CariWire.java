@@ -26,6 +26,7 @@ final class CariWire {
 
     static final String CONNECTION_OK = "ok";
     static final String CODE_INVOICE_EXISTS = "FATURA_MEVCUT";
+    static final String CODE_CUSTOMER_EXISTS = "CARI_MEVCUT";
 
     static final String CUSTOMER_INDIVIDUAL = "gercek";
     static final String CUSTOMER_COMPANY = "tuzel";

@@ -6,6 +6,9 @@ public enum FailureClass {
     RETRYABLE,
     /** Repeating the call cannot help until someone changes data or configuration: 4xx, contract mismatches. */
     PERMANENT,
-    /** The invoice number already exists in Cari; its id is in {@link CariException#existingInvoiceId()}. */
+    /**
+     * Cari already has the record: an invoice with this number, or a customer with this key; its id is in
+     * {@link CariException#existingId()}.
+     */
     CONFLICT
 }

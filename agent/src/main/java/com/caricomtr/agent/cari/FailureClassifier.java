@@ -27,8 +27,9 @@ final class FailureClassifier {
         this.masker = masker;
     }
 
-    static FailureClass classify(int status, String cariCode, String existingInvoiceId) {
-        if (status == 409 && (CariWire.CODE_INVOICE_EXISTS.equals(cariCode) || existingInvoiceId != null)) {
+    static FailureClass classify(int status, String cariCode, String existingId) {
+        if (status == 409 && (CariWire.CODE_INVOICE_EXISTS.equals(cariCode)
+                || CariWire.CODE_CUSTOMER_EXISTS.equals(cariCode) || existingId != null)) {
             return FailureClass.CONFLICT;
         }
         // 408 is a timeout reported by the server: the same call can succeed on a second try.
@@ -62,7 +63,8 @@ final class FailureClassifier {
             message.append(bodySnippet(body));
         }
         if (existingId != null) {
-            message.append(", existing invoice ").append(masker.apply(existingId));
+            String record = CariWire.CODE_CUSTOMER_EXISTS.equals(code) ? "customer" : "invoice";
+            message.append(", existing ").append(record).append(' ').append(masker.apply(existingId));
         }
         if (retryAfter != null) {
             message.append(", retry after ").append(retryAfter.toSeconds()).append(" s");

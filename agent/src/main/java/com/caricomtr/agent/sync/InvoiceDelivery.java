@@ -21,9 +21,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Sends one mapped invoice: first its customer (created, or updated when it changed, and remembered by customer
- * key), then the invoice. Cari's "this invoice number exists" answer is adopted as success, which is what makes a
- * resend of the same number safe, but only once the existing invoice has been read back and found to be this
- * order's ({@link CariClient#mismatch}): another shop's invoice under the same number is a {@link ForeignInvoice}.
+ * key; one delivery at a time per key), then the invoice. Cari's "a customer with this key exists" answer is adopted,
+ * so that one buyer stays one customer. Its "this invoice number exists" answer is adopted as success, which is what
+ * makes a resend of the same number safe, but only once the existing invoice has been read back and found to be
+ * this order's ({@link CariClient#mismatch}): another shop's invoice under the same number is a
+ * {@link ForeignInvoice}.
  *
  * <p>Each payload's content may go through a filter right before it is sent (a shop's
  * {@code caricomtr_customer_data} and {@code caricomtr_invoice_data}); the client puts back the fields the agent
@@ -91,25 +93,53 @@ public final class InvoiceDelivery {
 
     /**
      * The Cari id of the invoice's customer, creating or updating the customer only when what would be sent differs
-     * from what was sent last.
+     * from what was sent last. A repeat buyer whose data is unchanged costs one cache read, no lock and no call;
+     * anything else is resolved holding the customer's key ({@link CustomerIds#resolve}).
      */
     private String customer(CustomerRecord customer, CariCallContext context, UnaryOperator<ObjectNode> filter)
             throws CariException {
         ObjectNode content = filter.apply(client.customerContent(customer));
         String hash = hash(CariPayloads.customer(customer, content));
-        Optional<CustomerIds.Known> known = customers.find(customer.key());
-        if (known.isPresent() && known.get().payloadHash().equals(hash)) {
-            return known.get().cariId();
+        Optional<CustomerIds.Known> cached = customers.find(customer.key());
+        if (cached.isPresent() && cached.get().payloadHash().equals(hash)) {
+            return cached.get().cariId();
         }
-        String id = known.map(CustomerIds.Known::cariId).orElse(null);
-        if (id == null) {
-            id = client.findCustomer(customer.key(), context).map(CariCustomerRef::id).orElse(null);
+        return customers.resolve(customer.key(), current -> {
+            if (current.isPresent() && current.get().payloadHash().equals(hash)) {
+                return current.get(); // another delivery sent exactly this while we waited
+            }
+            String id = current.map(CustomerIds.Known::cariId).orElse(null);
+            if (id == null) {
+                // Not cached, but perhaps in Cari: made by a create whose answer was lost (a timeout, "stored, then
+                // failed"), or by another site of the same Cari company.
+                id = client.findCustomer(customer.key(), context).map(CariCustomerRef::id).orElse(null);
+            }
+            CariCustomerRef ref = id == null ? createOrAdopt(customer, content, context)
+                    : client.updateCustomer(id, customer, content, context);
+            return new CustomerIds.Known(ref.id(), hash);
+        }).cariId();
+    }
+
+    /**
+     * Creates the customer; when Cari answers that a customer with this key exists (made by an agent that does not
+     * share our lock, e.g. on another database server), adopts that one and updates it with our content, so that
+     * Cari holds what we meant to send.
+     */
+    private CariCustomerRef createOrAdopt(CustomerRecord customer, ObjectNode content, CariCallContext context)
+            throws CariException {
+        try {
+            return client.createCustomer(customer, content, context);
+        } catch (CariException e) {
+            if (e.failureClass() != FailureClass.CONFLICT) {
+                throw e;
+            }
+            Optional<String> existing = e.existingId().isPresent() ? e.existingId()
+                    : client.findCustomer(customer.key(), context).map(CariCustomerRef::id);
+            if (existing.isEmpty()) {
+                throw e;
+            }
+            return client.updateCustomer(existing.get(), customer, content, context);
         }
-        CariCustomerRef ref = id == null
-                ? client.createCustomer(customer, content, context)
-                : client.updateCustomer(id, customer, content, context);
-        customers.put(customer.key(), new CustomerIds.Known(ref.id(), hash));
-        return ref.id();
     }
 
     private static String hash(String payload) {

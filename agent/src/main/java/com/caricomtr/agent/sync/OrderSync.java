@@ -9,6 +9,7 @@ import com.caricomtr.agent.cari.FailureClass;
 import com.caricomtr.agent.invoice.Invoice;
 import com.caricomtr.agent.invoice.MappingException;
 import com.caricomtr.agent.sync.state.Claim;
+import com.caricomtr.agent.sync.state.CustomerLockTimeout;
 import com.caricomtr.agent.sync.state.InvoiceNumberTaken;
 import com.caricomtr.agent.woo.Order;
 import com.caricomtr.agent.woo.Rejection;
@@ -77,6 +78,9 @@ final class OrderSync {
             failed(e.isAttempt() ? claim.asAttempt() : claim, e);
         } catch (ForeignInvoice e) {
             needsReview(e.afterSend() ? claim.asAttempt() : claim, "fatura_no", e.getMessage());
+        } catch (CustomerLockTimeout e) {
+            // Another delivery held the buyer's customer too long; nothing was sent. Not an attempt.
+            retry(claim, e.getMessage(), null);
         } catch (RuntimeException e) {
             agentTrouble(claim, e);
         }

@@ -91,6 +91,16 @@ public record SiteConfig(String id,
                 sharedNumbering);
     }
 
+    public SiteConfig withPolicy(SyncPolicy newPolicy) {
+        return new SiteConfig(id, database, prefix, stateSchema, secret, cari, invoice, newPolicy,
+                requireHookRegistration, sharedNumbering);
+    }
+
+    public SiteConfig withCari(CariSettings newCari) {
+        return new SiteConfig(id, database, prefix, stateSchema, secret, newCari, invoice, policy,
+                requireHookRegistration, sharedNumbering);
+    }
+
     public SiteConfig withSharedNumbering(boolean shared) {
         return new SiteConfig(id, database, prefix, stateSchema, secret, cari, invoice, policy,
                 requireHookRegistration, shared);

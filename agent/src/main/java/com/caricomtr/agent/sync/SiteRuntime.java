@@ -91,13 +91,20 @@ public final class SiteRuntime implements AutoCloseable {
                     newSettings.firmaKodu(), cari.apiToken(), cari.connectTimeout(), cari.readTimeout(),
                     cari.writeTimeout(), cari.callTimeout(), cari.maxIdleConnections(), cari.keepAlive(),
                     cari.maxConcurrentCalls()), exchangeLog);
-            this.delivery = new InvoiceDelivery(client, new CachedCustomerIds(state.customers()));
+            this.delivery = new InvoiceDelivery(client, new CachedCustomerIds(state.customers(), cari.baseUrl(),
+                    newSettings.firmaKodu(), customerLockWait(config.policy())));
             if (old != null) {
                 old.close();
             }
         }
         this.policy = newSettings.applyTo(policy == null ? config.policy() : policy);
         this.settings = newSettings;
+    }
+
+    /** A delivery waiting for a customer gives up well within its order's lease: put back, it keeps its order. */
+    private static java.time.Duration customerLockWait(SyncPolicy policy) {
+        java.time.Duration halfLease = policy.lease().dividedBy(2);
+        return halfLease.compareTo(CustomerIds.LOCK_WAIT) < 0 ? halfLease : CustomerIds.LOCK_WAIT;
     }
 
     public SiteSettings settings() {

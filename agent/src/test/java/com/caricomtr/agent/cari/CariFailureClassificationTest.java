@@ -241,12 +241,37 @@ class CariFailureClassificationTest {
 
     @Test
     void anotherKindOf409IsPermanent() {
-        server.enqueue(hata(409, "CARI_MEVCUT", "Bu anahtar başka bir caride"));
+        server.enqueue(hata(409, "KILITLI_KAYIT", "Kayıt başka bir işlemde"));
 
         CariException e = createInvoiceFails();
 
         assertThat(e.failureClass()).isEqualTo(FailureClass.PERMANENT);
-        assertThat(e.existingInvoiceId()).isEmpty();
+        assertThat(e.existingId()).isEmpty();
+    }
+
+    @Test
+    void anExistingCustomerKeyIsAConflictWithTheCustomersId() {
+        server.enqueue(json(409, "{\"hata\":{\"kod\":\"CARI_MEVCUT\",\"mesaj\":\"Bu dış anahtar ile kayıtlı bir"
+                + " cari var\",\"mevcut_id\":\"C000007\"}}"));
+
+        CariException e = catchThrowableOfType(CariException.class,
+                () -> client.createCustomer(CariFixtures.documentedCustomer()));
+
+        assertThat(e.failureClass()).isEqualTo(FailureClass.CONFLICT);
+        assertThat(e.existingId()).contains("C000007");
+        assertThat(e.cariCode()).contains("CARI_MEVCUT");
+        assertThat(e.getMessage()).contains("POST /cariler", "CARI_MEVCUT", "existing customer C000007", "CONFLICT");
+    }
+
+    @Test
+    void anExistingCustomerKeyWithoutTheIdIsStillAConflict() {
+        server.enqueue(hata(409, "CARI_MEVCUT", "Bu dış anahtar ile kayıtlı bir cari var"));
+
+        CariException e = catchThrowableOfType(CariException.class,
+                () -> client.createCustomer(CariFixtures.documentedCustomer()));
+
+        assertThat(e.failureClass()).isEqualTo(FailureClass.CONFLICT);
+        assertThat(e.existingId()).isEmpty();
     }
 
     // ---- no answer: retryable ----

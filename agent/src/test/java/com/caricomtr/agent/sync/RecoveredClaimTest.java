@@ -34,9 +34,8 @@ class RecoveredClaimTest {
     static void start() {
         fixture = new SyncFixture(StorageLayout.HPOS, 60);
         SiteConfig base = fixture.site("shop");
-        config = new SiteConfig(base.id(), base.database(), base.prefix(), base.stateSchema(), base.secret(),
-                base.cari(), base.invoice(), base.policy().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 1)
-                .withLease(Duration.ofSeconds(1)), false, false);
+        config = base.withPolicy(base.policy().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 1)
+                .withLease(Duration.ofSeconds(1)));
     }
 
     @AfterAll

@@ -24,9 +24,7 @@ class SlowRateClaimTest {
     void ordersWaitingForTheirTurnAreNotClaimed() throws Exception {
         try (SyncFixture fixture = new SyncFixture(StorageLayout.HPOS, 60)) {
             SiteConfig base = fixture.site("slow");
-            SiteConfig slow = new SiteConfig(base.id(), base.database(), base.prefix(), base.stateSchema(),
-                    base.secret(), base.cari(), base.invoice(), base.policy().withThroughput(4, 0.5)
-                    .withLease(Duration.ofSeconds(1)), false, false);
+            SiteConfig slow = base.withPolicy(base.policy().withThroughput(4, 0.5).withLease(Duration.ofSeconds(1)));
             List<Long> orders = fixture.ordersIn("processing").subList(0, 6);
             try (SyncEngine engine = SyncEngine.open(List.of(slow), "agent")) {
                 orders.forEach(id -> engine.states().get("slow").orders().enqueue(id, "processing", Trigger.NOTIFY,

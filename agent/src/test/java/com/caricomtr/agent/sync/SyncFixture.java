@@ -27,11 +27,15 @@ final class SyncFixture implements AutoCloseable {
     final CariSandbox sandbox;
 
     SyncFixture(StorageLayout layout, int orders) {
+        this(layout, orders, SandboxOptions.builder().port(0).build());
+    }
+
+    SyncFixture(StorageLayout layout, int orders, SandboxOptions sandboxOptions) {
         db = TestDatabase.get().newDatabase("sync_" + layout.name().toLowerCase(java.util.Locale.ROOT));
         try (JdbcConnectionPool pool = JdbcConnectionPool.open(db)) {
             DemoShopGenerator.generate(pool.dataSource(), "wp_", layout, orders, 99);
         }
-        sandbox = CariSandbox.start(SandboxOptions.builder().port(0).build());
+        sandbox = CariSandbox.start(sandboxOptions);
     }
 
     SiteConfig site(String id) {

@@ -2,8 +2,10 @@ package com.caricomtr.sandbox.api;
 
 import java.util.List;
 
+import com.caricomtr.sandbox.faults.FaultInjector;
 import com.caricomtr.sandbox.json.Json;
 import com.caricomtr.sandbox.store.Company;
+import com.caricomtr.sandbox.store.CustomerOutcome;
 import com.caricomtr.sandbox.store.Ledger;
 import com.caricomtr.sandbox.store.StoredCustomer;
 import com.caricomtr.sandbox.validation.CustomerValidator;
@@ -22,16 +24,22 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 
-/** {@code /cariler}: create, update and find customers of the calling company. */
+/**
+ * {@code /cariler}: create, update and find customers of the calling company. A {@code dis_anahtar} belongs to one
+ * customer of a company: a creation or an update that would give it to a second one is answered 409
+ * {@code CARI_MEVCUT} with the holder's id, unless the sandbox accepts duplicate keys.
+ */
 public final class CustomerService implements HttpService {
     private final Authenticator authenticator;
     private final ApiResponder responder;
     private final Ledger ledger;
+    private final FaultInjector faults;
 
-    public CustomerService(Authenticator authenticator, ApiResponder responder, Ledger ledger) {
+    public CustomerService(Authenticator authenticator, ApiResponder responder, Ledger ledger, FaultInjector faults) {
         this.authenticator = authenticator;
         this.responder = responder;
         this.ledger = ledger;
+        this.faults = faults;
     }
 
     @Override
@@ -44,8 +52,13 @@ public final class CustomerService implements HttpService {
     private ApiResponse create(ServerRequest request) throws ApiException {
         Company company = authenticator.authenticate(request);
         ObjectNode cari = valid(request);
-        StoredCustomer customer = ledger.createCustomer(company.firmaKodu(), cari);
-        return ApiResponse.of(201, wrap(customer));
+        return switch (ledger.createCustomer(company.firmaKodu(), cari)) {
+            case CustomerOutcome.Stored stored -> {
+                LostAnswer.ifPlanned(request, faults, "customer");
+                yield ApiResponse.of(201, wrap(stored.customer()));
+            }
+            case CustomerOutcome.KeyTaken taken -> keyTaken(taken);
+        };
     }
 
     private ApiResponse update(ServerRequest request) throws ApiException {
@@ -55,9 +68,16 @@ public final class CustomerService implements HttpService {
             throw ApiErrors.notFound("\"" + id + "\" numaralı cari bulunamadı");
         }
         ObjectNode cari = valid(request);
-        StoredCustomer customer = ledger.updateCustomer(company.firmaKodu(), id, cari)
+        CustomerOutcome outcome = ledger.updateCustomer(company.firmaKodu(), id, cari)
                 .orElseThrow(() -> ApiErrors.notFound("\"" + id + "\" numaralı cari bulunamadı"));
-        return ApiResponse.of(200, wrap(customer));
+        return switch (outcome) {
+            case CustomerOutcome.Stored stored -> ApiResponse.of(200, wrap(stored.customer()));
+            case CustomerOutcome.KeyTaken taken -> keyTaken(taken);
+        };
+    }
+
+    private static ApiResponse keyTaken(CustomerOutcome.KeyTaken taken) {
+        return ApiErrors.customerExists(taken.existing().id(), taken.existing().disAnahtar());
     }
 
     private ApiResponse find(ServerRequest request) throws ApiException {

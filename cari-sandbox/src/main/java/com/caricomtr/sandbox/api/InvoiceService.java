@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.caricomtr.sandbox.faults.FaultInjector;
-import com.caricomtr.sandbox.faults.FaultKind;
-import com.caricomtr.sandbox.faults.FaultPlan;
-import com.caricomtr.sandbox.faults.StoreThenFail;
 import com.caricomtr.sandbox.json.Json;
 import com.caricomtr.sandbox.store.Company;
 import com.caricomtr.sandbox.store.InvoiceOutcome;
@@ -23,10 +20,8 @@ import com.caricomtr.sandbox.web.ApiResponse;
 import com.caricomtr.sandbox.web.Authenticator;
 import com.caricomtr.sandbox.web.JsonEndpoint;
 import com.caricomtr.sandbox.web.RequestBodies;
-import com.caricomtr.sandbox.web.RequestNotes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -66,7 +61,7 @@ public final class InvoiceService implements HttpService {
         InvoiceOutcome outcome = ledger.createInvoice(firmaKodu, validated.value());
         return switch (outcome) {
             case InvoiceOutcome.Created created -> {
-                failIfPlanned(request);
+                LostAnswer.ifPlanned(request, faults, "invoice");
                 yield ApiResponse.of(201, wrap(created.invoice()));
             }
             case InvoiceOutcome.Duplicate duplicate -> {
@@ -76,19 +71,6 @@ public final class InvoiceService implements HttpService {
                 yield ApiErrors.invoiceExists(duplicate.existing().id(), duplicate.existing().faturaNo());
             }
         };
-    }
-
-    /** The store-then-fail fault: the invoice is stored, and now its answer is lost. */
-    private void failIfPlanned(ServerRequest request) throws ApiException {
-        FaultPlan plan = RequestNotes.of(request).plan();
-        if (plan.kind() != FaultKind.STORE_THEN_FAIL) {
-            return;
-        }
-        faults.countStoreThenFail();
-        if (plan.storeThenFail() == StoreThenFail.DROP) {
-            throw new CloseConnectionException("Cari sandbox: invoice stored, connection dropped (fault injection)");
-        }
-        throw new ApiException(ApiErrors.serverError(500));
     }
 
     private ApiResponse findByNumber(ServerRequest request) throws ApiException {

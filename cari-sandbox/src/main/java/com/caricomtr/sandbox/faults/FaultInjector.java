@@ -82,18 +82,18 @@ public final class FaultInjector {
         injected.get(FaultKind.STORE_THEN_FAIL.wireName()).incrementAndGet();
     }
 
-    /** The fate of the next API request; {@code invoiceCreation} is whether it is {@code POST /api/faturalar}. */
-    public synchronized FaultPlan decide(boolean invoiceCreation) {
+    /** The fate of the next API request, of the given kind. */
+    public synchronized FaultPlan decide(RequestKind request) {
         FaultSettings s = settings;
         int latency = s.latencyMinMs() + random.nextInt(s.latencyMaxMs() - s.latencyMinMs() + 1);
         double draw = random.nextDouble();
         int status = s.errorStatuses().get(random.nextInt(s.errorStatuses().size()));
 
-        FaultKind kind = randomKind(s, draw, invoiceCreation);
+        FaultKind kind = randomKind(s, draw, request);
         TimeoutThen timeoutThen = s.timeoutThen();
         StoreThenFail with = s.storeThenFailWith();
         ScriptedFault scripted = script.peekFirst();
-        if (scripted != null && scripted.appliesTo(invoiceCreation)) {
+        if (scripted != null && scripted.appliesTo(request)) {
             script.removeFirst();
             kind = scripted.kind();
             status = scripted.status() != null ? scripted.status() : s.errorStatuses().getFirst();
@@ -109,7 +109,7 @@ public final class FaultInjector {
         return new FaultPlan(latency, kind, status, s.hangMs(), timeoutThen, s.retryAfterSeconds(), with);
     }
 
-    private static FaultKind randomKind(FaultSettings s, double draw, boolean invoiceCreation) {
+    private static FaultKind randomKind(FaultSettings s, double draw, RequestKind request) {
         Map<FaultKind, Double> slices = new EnumMap<>(FaultKind.class);
         slices.put(FaultKind.DROP, s.dropRate());
         slices.put(FaultKind.TIMEOUT, s.timeoutRate());
@@ -120,7 +120,8 @@ public final class FaultInjector {
         for (Map.Entry<FaultKind, Double> slice : slices.entrySet()) {
             upper += slice.getValue();
             if (draw < upper) {
-                return slice.getKey() == FaultKind.STORE_THEN_FAIL && !invoiceCreation ? FaultKind.NONE : slice.getKey();
+                return slice.getKey() == FaultKind.STORE_THEN_FAIL && !request.creates() ? FaultKind.NONE
+                        : slice.getKey();
             }
         }
         return FaultKind.NONE;

@@ -12,7 +12,7 @@ public enum FaultKind {
     ERROR("error"),
     /** Answer 429 with {@code Retry-After} without doing anything. */
     RATE_LIMIT("rate_limit"),
-    /** Store the invoice, then answer 500 or drop the connection: the client cannot know it succeeded. */
+    /** Store the new invoice or customer, then answer 500 or drop the connection: the client cannot know. */
     STORE_THEN_FAIL("store_then_fail");
 
     private final String wireName;

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How often, and how, the sandbox misbehaves on {@code /api/**}. Rates are fractions of requests; their sum is at most
  * 1 because each request gets at most one fault (latency comes on top of any of them). The store-then-fail rate is a
- * fraction of invoice creations only.
+ * fraction of creations (invoices and customers) only.
  *
  * @param seed               seed of the random sequence; the same seed and the same requests give the same faults
  * @param latencyMinMs       least delay added to every API request
@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param rateLimitRate      fraction answered 429
  * @param retryAfterSeconds  the {@code Retry-After} of a 429
  * @param dropRate           fraction whose connection is closed without an answer
- * @param storeThenFailRate  fraction of invoice creations stored and then failed
+ * @param storeThenFailRate  fraction of creations (invoices, customers) stored and then failed
  * @param storeThenFailWith  how those fail: 500 or a dropped connection
  */
 public record FaultSettings(long seed,

@@ -8,13 +8,26 @@ import java.util.Locale;
  *
  * <p>Accepted spellings: {@code none}, {@code drop}, {@code timeout}, {@code timeout-answer}, {@code timeout-close},
  * {@code error} (the first of {@code error-statuses}), {@code error-NNN} (a 5xx status), {@code rate-limit},
- * {@code store-then-fail}, {@code store-then-error}, {@code store-then-drop}. Store-then entries wait for the next
- * invoice creation; the others apply to the next API request of any kind.
+ * {@code store-then-fail}, {@code store-then-error}, {@code store-then-drop}, and the same three prefixed
+ * {@code customer-}. Store-then entries wait for the next invoice creation ({@code customer-} ones for the next
+ * customer creation); the others apply to the next API request of any kind.
  */
-record ScriptedFault(String text, FaultKind kind, Integer status, TimeoutThen timeoutThen, StoreThenFail with) {
+record ScriptedFault(String text, FaultKind kind, Integer status, TimeoutThen timeoutThen, StoreThenFail with,
+                     RequestKind waitsFor) {
+    private static final String CUSTOMER = "customer-";
+
+    ScriptedFault(String text, FaultKind kind, Integer status, TimeoutThen timeoutThen, StoreThenFail with) {
+        this(text, kind, status, timeoutThen, with, kind == FaultKind.STORE_THEN_FAIL ? RequestKind.INVOICE_CREATION
+                : null);
+    }
 
     static ScriptedFault parse(String entry) {
         String text = entry.trim().toLowerCase(Locale.ROOT);
+        if (text.startsWith(CUSTOMER + "store-then-")) {
+            ScriptedFault invoiceEntry = parse(text.substring(CUSTOMER.length()));
+            return new ScriptedFault(text, invoiceEntry.kind, null, null, invoiceEntry.with,
+                    RequestKind.CUSTOMER_CREATION);
+        }
         switch (text) {
             case "none":
                 return new ScriptedFault(text, FaultKind.NONE, null, null, null);
@@ -42,11 +55,11 @@ record ScriptedFault(String text, FaultKind kind, Integer status, TimeoutThen ti
                 }
                 throw new IllegalArgumentException("unknown script entry \"" + entry + "\"; use none, drop, timeout, "
                         + "timeout-answer, timeout-close, error, error-5xx, rate-limit, store-then-fail, "
-                        + "store-then-error or store-then-drop");
+                        + "store-then-error or store-then-drop (these three also prefixed customer-)");
         }
     }
 
-    boolean appliesTo(boolean invoiceCreation) {
-        return kind != FaultKind.STORE_THEN_FAIL || invoiceCreation;
+    boolean appliesTo(RequestKind request) {
+        return waitsFor == null || waitsFor == request;
     }
 }

@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One company's customers and invoices. Every method holds the book's lock, so checking that a {@code fatura_no} is
- * free and taking it is one step: of any number of identical concurrent requests exactly one stores the invoice.
+ * One company's customers and invoices. Every method holds the book's lock, so checking that a {@code fatura_no} (or
+ * a customer's {@code dis_anahtar}) is free and taking it is one step: of any number of identical concurrent requests
+ * exactly one stores the record.
  */
 final class CompanyBook {
     private final String firmaKodu;
@@ -30,10 +31,28 @@ final class CompanyBook {
         this.firmaKodu = firmaKodu;
     }
 
-    synchronized StoredCustomer addCustomer(LongSupplier sequences, ObjectNode cari, Instant now) {
+    /**
+     * Stores a new customer unless another one of the company has its {@code dis_anahtar} and duplicates are not
+     * accepted: checking the key and taking it is one step, so of any number of concurrent creations for one key
+     * exactly one is stored.
+     */
+    synchronized CustomerOutcome addCustomer(LongSupplier sequences, ObjectNode cari, Instant now,
+                                             boolean acceptDuplicateKeys) {
+        Optional<StoredCustomer> holder = keyHolder(cari.path("dis_anahtar").asText(), null);
+        if (holder.isPresent() && !acceptDuplicateKeys) {
+            return new CustomerOutcome.KeyTaken(holder.get());
+        }
         StoredCustomer customer = new StoredCustomer(sequences.getAsLong(), firmaKodu, cari, now, now);
         put(customer);
-        return customer;
+        return new CustomerOutcome.Stored(customer);
+    }
+
+    /** The oldest customer other than {@code exceptId} that has {@code disAnahtar}. */
+    private Optional<StoredCustomer> keyHolder(String disAnahtar, String exceptId) {
+        return customerIdsByKey.getOrDefault(disAnahtar, Set.of()).stream()
+                .filter(id -> !id.equals(exceptId))
+                .map(customers::get)
+                .min(Comparator.comparingLong(StoredCustomer::sequence));
     }
 
     synchronized void restore(StoredCustomer customer) {
@@ -51,14 +70,20 @@ final class CompanyBook {
         customerIdsByKey.computeIfAbsent(customer.disAnahtar(), key -> new HashSet<>()).add(customer.id());
     }
 
-    synchronized Optional<StoredCustomer> updateCustomer(String id, ObjectNode cari, Instant now) {
+    /** Empty for an unknown id; refused like a creation when the new key belongs to another customer. */
+    synchronized Optional<CustomerOutcome> updateCustomer(String id, ObjectNode cari, Instant now,
+                                                          boolean acceptDuplicateKeys) {
         StoredCustomer current = customers.get(id);
         if (current == null) {
             return Optional.empty();
         }
+        Optional<StoredCustomer> holder = keyHolder(cari.path("dis_anahtar").asText(), id);
+        if (holder.isPresent() && !acceptDuplicateKeys) {
+            return Optional.of(new CustomerOutcome.KeyTaken(holder.get()));
+        }
         StoredCustomer updated = current.updated(cari, now);
         put(updated);
-        return Optional.of(updated);
+        return Optional.of(new CustomerOutcome.Stored(updated));
     }
 
     synchronized boolean hasCustomer(String id) {

@@ -20,10 +20,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class Ledger {
     private final Map<String, CompanyBook> books = new ConcurrentHashMap<>();
+    private final boolean acceptDuplicateCustomerKeys;
     private final AtomicLong lastCustomer = new AtomicLong();
     private final AtomicLong lastInvoice = new AtomicLong();
     private final AtomicLong version = new AtomicLong();
     private volatile LongConsumer changeListener = v -> { };
+
+    /** A ledger that refuses a second customer with a {@code dis_anahtar} its company already has. */
+    public Ledger() {
+        this(false);
+    }
+
+    /** @param acceptDuplicateCustomerKeys store such a customer instead, as a Cari that does not refuse them might */
+    public Ledger(boolean acceptDuplicateCustomerKeys) {
+        this.acceptDuplicateCustomerKeys = acceptDuplicateCustomerKeys;
+    }
 
     /** Called after every change with the new version; may block (e.g. to make the change durable). */
     public void onChange(LongConsumer listener) {
@@ -42,16 +53,23 @@ public final class Ledger {
         changeListener.accept(version.incrementAndGet());
     }
 
-    public StoredCustomer createCustomer(String firmaKodu, ObjectNode cari) {
-        StoredCustomer customer = book(firmaKodu).addCustomer(lastCustomer::incrementAndGet, cari, Instant.now());
-        changed();
-        return customer;
+    public CustomerOutcome createCustomer(String firmaKodu, ObjectNode cari) {
+        CustomerOutcome outcome = book(firmaKodu).addCustomer(lastCustomer::incrementAndGet, cari, Instant.now(),
+                acceptDuplicateCustomerKeys);
+        if (outcome instanceof CustomerOutcome.Stored) {
+            changed();
+        }
+        return outcome;
     }
 
-    public Optional<StoredCustomer> updateCustomer(String firmaKodu, String id, ObjectNode cari) {
-        Optional<StoredCustomer> updated = book(firmaKodu).updateCustomer(id, cari, Instant.now());
-        updated.ifPresent(c -> changed());
-        return updated;
+    /** Empty when the company has no customer {@code id}. */
+    public Optional<CustomerOutcome> updateCustomer(String firmaKodu, String id, ObjectNode cari) {
+        Optional<CustomerOutcome> outcome = book(firmaKodu).updateCustomer(id, cari, Instant.now(),
+                acceptDuplicateCustomerKeys);
+        if (outcome.orElse(null) instanceof CustomerOutcome.Stored) {
+            changed();
+        }
+        return outcome;
     }
 
     public boolean customerExists(String firmaKodu, String id) {

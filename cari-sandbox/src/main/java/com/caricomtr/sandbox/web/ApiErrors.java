@@ -14,6 +14,7 @@ public final class ApiErrors {
     public static final String UNAUTHORIZED = "YETKISIZ";
     public static final String NOT_FOUND = "BULUNAMADI";
     public static final String INVOICE_EXISTS = "FATURA_MEVCUT";
+    public static final String CUSTOMER_EXISTS = "CARI_MEVCUT";
     public static final String TOO_MANY_REQUESTS = "COK_FAZLA_ISTEK";
     public static final String SERVER_ERROR = "SUNUCU_HATASI";
 
@@ -41,6 +42,15 @@ public final class ApiErrors {
         ObjectNode body = body(INVOICE_EXISTS, "Bu fatura numarası ile kayıtlı bir fatura var",
                 List.of(new FieldError("fatura.fatura_no", "\"" + faturaNo + "\" numarası " + existingId
                         + " faturasında kullanılmış")));
+        ((ObjectNode) body.get("hata")).put("mevcut_id", existingId);
+        return ApiResponse.of(409, body);
+    }
+
+    /** 409 for a customer whose {@code dis_anahtar} another customer of the company has; the same shape. */
+    public static ApiResponse customerExists(String existingId, String disAnahtar) {
+        ObjectNode body = body(CUSTOMER_EXISTS, "Bu dış anahtar ile kayıtlı bir cari var",
+                List.of(new FieldError("cari.dis_anahtar", "\"" + disAnahtar + "\" anahtarı " + existingId
+                        + " carisinde kullanılmış")));
         ((ObjectNode) body.get("hata")).put("mevcut_id", existingId);
         return ApiResponse.of(409, body);
     }

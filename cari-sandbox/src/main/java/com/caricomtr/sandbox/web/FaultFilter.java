@@ -2,6 +2,7 @@ package com.caricomtr.sandbox.web;
 
 import com.caricomtr.sandbox.faults.FaultInjector;
 import com.caricomtr.sandbox.faults.FaultPlan;
+import com.caricomtr.sandbox.faults.RequestKind;
 import com.caricomtr.sandbox.faults.TimeoutThen;
 import io.helidon.http.Method;
 import io.helidon.webserver.CloseConnectionException;
@@ -15,7 +16,7 @@ import io.helidon.webserver.http.RoutingResponse;
  *
  * <p>A dropped connection is a {@link CloseConnectionException}: Helidon then closes the socket without writing any
  * response, so the client sees a connection failure rather than an HTTP status. Store-then-fail is left to the invoice
- * endpoint, which alone knows when the invoice is stored; a held answer is left to the {@link ApiResponder}.
+ * and customer endpoints, which alone know when the record is stored; a held answer is left to the {@link ApiResponder}.
  */
 public final class FaultFilter implements Filter {
     private final FaultInjector injector;
@@ -35,9 +36,7 @@ public final class FaultFilter implements Filter {
             chain.proceed();
             return;
         }
-        boolean invoiceCreation = request.prologue().method() == Method.POST
-                && request.path().path().equals("/api/faturalar");
-        FaultPlan plan = injector.decide(invoiceCreation);
+        FaultPlan plan = injector.decide(kind(request));
         notes.plan(plan);
         pauses.pause(plan.latencyMs());
         switch (plan.kind()) {
@@ -53,5 +52,16 @@ public final class FaultFilter implements Filter {
             case RATE_LIMIT -> responder.send(request, response, ApiErrors.tooManyRequests(plan.retryAfterSeconds()));
             default -> chain.proceed();
         }
+    }
+
+    private static RequestKind kind(RoutingRequest request) {
+        if (request.prologue().method() != Method.POST) {
+            return RequestKind.OTHER;
+        }
+        return switch (request.path().path()) {
+            case "/api/faturalar" -> RequestKind.INVOICE_CREATION;
+            case "/api/cariler" -> RequestKind.CUSTOMER_CREATION;
+            default -> RequestKind.OTHER;
+        };
     }
 }
