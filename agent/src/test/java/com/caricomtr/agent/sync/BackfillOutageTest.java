@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.caricomtr.agent.cli.AgentJvm;
 import com.caricomtr.agent.db.JdbcConnectionPool;
 import com.caricomtr.agent.demo.StorageLayout;
 import com.caricomtr.agent.sync.state.AgentState;
@@ -59,14 +59,15 @@ class BackfillOutageTest {
             long firstBatchEnd = expected.get(BATCH - 1);
             Backfill backfill = state.backfills().create(null, null, List.of("processing", "completed"));
 
-            Path log = Path.of("target", "backfill-outage-agent.log");
+            ServeProcess serve;
             Process agent;
             long pid;
             Instant agentStarted;
             long cutAt;
             long restoredAt;
             try (HeldBatch held = new HeldBatch(fixture.db, SITE, expected.get(BATCH))) {
-                agent = startAgent(writeConfig(fixture, proxy), log);
+                serve = ServeProcess.startAsInProduction(writeConfig(fixture, proxy), "backfill-outage-agent");
+                agent = serve.process();
                 pid = agent.pid();
                 agentStarted = agent.toHandle().info().startInstant().orElseThrow();
                 long startedAt = System.nanoTime();
@@ -110,13 +111,10 @@ class BackfillOutageTest {
                 assertThat(done.queued()).as("each order queued once by the backfill").isEqualTo(expected.size());
                 assertThat(done.cursorId()).isEqualTo(expected.getLast());
             } finally {
-                agent.destroy();
-                if (!agent.waitFor(10, TimeUnit.SECONDS)) {
-                    agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
+                serve.close();
             }
 
-            List<String> lines = Files.readAllLines(log);
+            List<String> lines = Files.readAllLines(serve.log());
             assertThat(lines.stream().filter(l -> l.contains("listening on http://")))
                     .as("the agent started once").hasSize(1);
             String who = "site " + SITE + ": backfill " + backfill.id() + ": ";
@@ -176,49 +174,19 @@ class BackfillOutageTest {
         return nanos / 1e9;
     }
 
-    private static Process startAgent(Path config, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(AgentJvm.flags());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.caricomtr.agent.Main", "serve",
-                "--config", config.toString(), "--no-polling", "--agent-id", "outage-agent"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
     private static Path writeConfig(SyncFixture fixture, TcpProxy proxy) throws IOException {
-        Path file = Files.createTempFile("backfill-outage-agent", ".yaml");
-        file.toFile().deleteOnExit();
         // Leases are short so that the orders in flight when the database went away are recovered soon after.
-        Files.writeString(file, """
-                server:
-                  host: 127.0.0.1
-                  port: 0
-                sites:
-                  - id: %s
-                    secret: "%s"
-                    prefix: wp_
-                    database:
-                      url: "%s"
-                      user: "%s"
-                      password: "%s"
-                    cari:
-                      base-url: "%s"
-                      firma-kodu: DEMO
-                      api-token: demo-token
-                      connect-timeout: 1s
-                      read-timeout: 2s
-                      call-timeout: 4s
-                    sync:
-                      concurrency: 8
-                      rate-per-second: 200
-                      max-attempts: 1000
-                      base-backoff: 50ms
-                      max-backoff: 500ms
-                      lease: 3s
-                    hooks:
-                      require-registration: false
-                """.formatted(SITE, SyncFixture.SECRET, proxy.jdbcUrl(fixture.db.jdbcUrl()), fixture.db.user(),
-                fixture.db.password(), fixture.sandbox.baseUrl()));
-        return file;
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("cari.connect-timeout", "1s");
+        settings.put("cari.read-timeout", "2s");
+        settings.put("cari.call-timeout", "4s");
+        settings.put("sync.concurrency", "8");
+        settings.put("sync.rate-per-second", "200");
+        settings.put("sync.max-attempts", "1000");
+        settings.put("sync.base-backoff", "50ms");
+        settings.put("sync.max-backoff", "500ms");
+        settings.put("sync.lease", "3s");
+        return AgentYaml.agent().site(SITE, proxy.jdbcUrl(fixture.db.jdbcUrl()), fixture.db, fixture.sandbox.baseUrl(),
+                settings).write();
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import com.caricomtr.agent.db.DatabaseSettings;
 import com.caricomtr.agent.db.JdbcConnectionPool;
@@ -81,28 +80,25 @@ class ChaosTest {
             sandbox.faults().update(FaultSettings.builder().seed(SEED)
                     .errorRate(0.08).timeoutRate(0.04).hangMs(1200).timeoutThen(TimeoutThen.ANSWER)
                     .rateLimitRate(0.04).retryAfterSeconds(1).dropRate(0.03).storeThenFailRate(0.05).build());
-            Path config = AgentProcesses.writeConfig(config(shops, sandbox));
+            Path config = config(shops, sandbox);
 
             List<Integer> outageAfterKill = new ArrayList<>();
             for (int i = 1; i <= OUTAGES; i++) {
                 outageAfterKill.add(i * KILLS / (OUTAGES + 1));
             }
             for (int kill = 1; kill <= KILLS; kill++) {
-                Process agent = AgentProcesses.start(config, "chaos-agent-" + kill);
+                ServeProcess agent = ServeProcess.start(config, "chaos-agent-" + kill);
                 Thread.sleep(1200 + random.nextInt(2500));
                 if (outageAfterKill.contains(kill)) {
                     databaseOutage(shops, Duration.ofMillis(2000 + random.nextInt(3000)));
                 }
-                agent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                agent.kill();
             }
-            Process last = AgentProcesses.start(config, "chaos-agent-" + (KILLS + 1));
-            try {
+            try (ServeProcess last = ServeProcess.start(config, "chaos-agent-" + (KILLS + 1))) {
                 long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
                 while (System.nanoTime() < deadline && !shops.stream().allMatch(s -> notSynced(s).isEmpty())) {
                     Thread.sleep(500);
                 }
-            } finally {
-                last.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
 
             SandboxStats stats = sandbox.stats();
@@ -220,45 +216,23 @@ class ChaosTest {
                 + "/s").toList());
     }
 
-    private static String config(List<Shop> shops, CariSandbox sandbox) {
-        StringBuilder yaml = new StringBuilder("""
-                server:
-                  host: 127.0.0.1
-                  port: 0
-                sites:
-                """);
+    private static Path config(List<Shop> shops, CariSandbox sandbox) throws java.io.IOException {
+        AgentYaml yaml = AgentYaml.agent();
         for (Shop shop : shops) {
-            yaml.append("""
-                      - id: %s
-                        secret: "%s"
-                        prefix: wp_
-                        database:
-                          url: "%s"
-                          user: "%s"
-                          password: "%s"
-                        cari:
-                          base-url: "%s"
-                          firma-kodu: DEMO
-                          api-token: demo-token
-                          connect-timeout: 1s
-                          read-timeout: 700ms
-                          call-timeout: 3s
-                          max-concurrent-calls: 8
-                        invoice:
-                          series: %s
-                        sync:
-                          concurrency: 8
-                          rate-per-second: %s
-                          max-attempts: %d
-                          base-backoff: 20ms
-                          max-backoff: 300ms
-                          lease: 3s
-                        hooks:
-                          require-registration: false
-                    """.formatted(shop.id(), SyncFixture.SECRET + shop.id(), shop.proxy().jdbcUrl(shop.db().jdbcUrl()),
-                    shop.db().user(), shop.db().password(), sandbox.baseUrl(), shop.series(), shop.rate(),
-                    MAX_ATTEMPTS));
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("cari.connect-timeout", "1s");
+            settings.put("cari.read-timeout", "700ms");
+            settings.put("cari.call-timeout", "3s");
+            settings.put("cari.max-concurrent-calls", "8");
+            settings.put("invoice.series", shop.series());
+            settings.put("sync.concurrency", "8");
+            settings.put("sync.rate-per-second", shop.rate());
+            settings.put("sync.max-attempts", Integer.toString(MAX_ATTEMPTS));
+            settings.put("sync.base-backoff", "20ms");
+            settings.put("sync.max-backoff", "300ms");
+            settings.put("sync.lease", "3s");
+            yaml.site(shop.id(), shop.proxy().jdbcUrl(shop.db().jdbcUrl()), shop.db(), sandbox.baseUrl(), settings);
         }
-        return yaml.toString();
+        return yaml.write();
     }
 }

@@ -1,11 +1,12 @@
 package com.caricomtr.agent.sync;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.caricomtr.agent.db.JdbcConnectionPool;
@@ -148,35 +149,14 @@ class OneCustomerPerBuyerTest {
     }
 
     private static Path writeConfig(SyncFixture fixture) throws Exception {
-        Path file = Files.createTempFile("one-buyer-agent", ".yaml");
-        file.toFile().deleteOnExit();
-        Files.writeString(file, """
-                server:
-                  host: 127.0.0.1
-                  port: 0
-                sites:
-                  - id: shop
-                    secret: "%s"
-                    prefix: wp_
-                    database:
-                      url: "%s"
-                      user: "%s"
-                      password: "%s"
-                    cari:
-                      base-url: "%s"
-                      firma-kodu: DEMO
-                      api-token: demo-token
-                      read-timeout: 5s
-                      call-timeout: 10s
-                      max-concurrent-calls: 8
-                    sync:
-                      concurrency: 8
-                      rate-per-second: 1000
-                      lease: 30s
-                    hooks:
-                      require-registration: false
-                """.formatted(SyncFixture.SECRET, fixture.db.jdbcUrl(), fixture.db.user(), fixture.db.password(),
-                fixture.sandbox.baseUrl()));
-        return file;
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("cari.read-timeout", "5s");
+        settings.put("cari.call-timeout", "10s");
+        settings.put("cari.max-concurrent-calls", "8");
+        settings.put("sync.concurrency", "8");
+        settings.put("sync.rate-per-second", "1000");
+        settings.put("sync.lease", "30s");
+        return AgentYaml.agent().site("shop", fixture.db.jdbcUrl(), fixture.db, fixture.sandbox.baseUrl(), settings)
+                .write();
     }
 }

@@ -4,9 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** An agent in its own JVM ({@code Main serve}), as in production: what "two agents" means in a test. */
+import com.caricomtr.agent.cli.AgentJvm;
+
+/**
+ * An agent in its own JVM ({@code Main serve --no-polling}), as in production: what "two agents", "a crash" and
+ * "a restart" mean in a test. Its output goes to {@code target/<agentId>.log}.
+ */
 final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
@@ -16,17 +23,38 @@ final class ServeProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code serve --no-polling} on the configuration; its output goes to {@code target/<agentId>.log}. */
+    /** With a heap to spare for a test's extra work. */
     static ServeProcess start(Path config, String agentId) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return start(config, agentId, List.of("-Xmx256m"));
+    }
+
+    /** With the agent's production JVM flags ({@link AgentJvm#flags()}): a small heap, C1 only. */
+    static ServeProcess startAsInProduction(Path config, String agentId) throws IOException {
+        return start(config, agentId, AgentJvm.flags());
+    }
+
+    private static ServeProcess start(Path config, String agentId, List<String> jvmFlags) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.caricomtr.agent.Main", "serve",
+                "--config", config.toString(), "--no-polling", "--agent-id", agentId));
         Path log = Path.of("target", agentId + ".log");
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "com.caricomtr.agent.Main", "serve", "--config", config.toString(), "--no-polling",
-                "--agent-id", agentId)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServeProcess(process, log);
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** What the agent printed so far. */
+    String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    Path log() {
+        return log;
     }
 
     /** Waits until the agent has started its sync and its API (it prints "listening on"). */
@@ -36,12 +64,17 @@ final class ServeProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("agent exited with " + process.exitValue() + "; see " + log);
             }
-            if (Files.exists(log) && Files.readString(log).contains("listening on")) {
+            if (output().contains("listening on")) {
                 return;
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("agent did not start within " + timeout + "; see " + log);
+    }
+
+    /** SIGKILL: the agent gets no chance to finish anything, as in a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     @Override

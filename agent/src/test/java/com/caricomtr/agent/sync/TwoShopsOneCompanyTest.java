@@ -1,6 +1,5 @@
 package com.caricomtr.agent.sync;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,11 +63,11 @@ class TwoShopsOneCompanyTest {
     @Test
     void twoSitesNumberingIntoOneCompanyAreRefusedAtStartWithOneLine() throws Exception {
         long requestsBefore = sandbox.stats().requests();
-        Process agent = AgentProcesses.start(AgentProcesses.writeConfig(config(false)), "two-shops-refused");
-        assertThat(agent.waitFor(60, TimeUnit.SECONDS)).as("the agent exits by itself").isTrue();
+        ServeProcess agent = ServeProcess.start(config(false), "two-shops-refused");
+        assertThat(agent.process().waitFor(60, TimeUnit.SECONDS)).as("the agent exits by itself").isTrue();
 
-        String output = Files.readString(AgentProcesses.log("two-shops-refused"));
-        assertThat(agent.exitValue()).isNotZero();
+        String output = agent.output();
+        assertThat(agent.process().exitValue()).isNotZero();
         assertThat(output).contains("sites shop-a and shop-b would print the same invoice numbers into one Cari"
                 + " company", "series WOO and WOO", "invoice.shared-numbering: true").doesNotContain("\tat ");
         assertThat(output.lines().filter(l -> l.startsWith("caricomtr-agent:"))).hasSize(1);
@@ -92,13 +91,11 @@ class TwoShopsOneCompanyTest {
             List<Long> orders = ordersInTriggerStatus(pools.getFirst());
             assertThat(orders).hasSizeGreaterThan(ORDERS / 3);
 
-            Process agent = AgentProcesses.start(AgentProcesses.writeConfig(config(true)), "two-shops-shared");
-            try {
+            String output;
+            try (ServeProcess agent = ServeProcess.start(config(true), "two-shops-shared")) {
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
                         .until(() -> states.values().stream().allMatch(s -> finished(s, orders)));
-            } finally {
-                agent.destroy();
-                agent.waitFor(10, TimeUnit.SECONDS);
+                output = agent.output();
             }
 
             Map<String, StoredInvoice> invoicesById = new HashMap<>();
@@ -131,8 +128,7 @@ class TwoShopsOneCompanyTest {
             assertThat(reviewed).as("the other site's order of each number waits for a person")
                     .isEqualTo(orders.size());
             assertThat(sandbox.invoices()).hasSize(orders.size());
-            assertThat(Files.readString(AgentProcesses.log("two-shops-shared")))
-                    .contains("sites shop-a and shop-b share invoice numbering");
+            assertThat(output).contains("sites shop-a and shop-b share invoice numbering");
         } finally {
             pools.forEach(JdbcConnectionPool::close);
         }
@@ -160,40 +156,18 @@ class TwoShopsOneCompanyTest {
         return ids;
     }
 
-    private static String config(boolean shared) {
-        StringBuilder yaml = new StringBuilder("""
-                server:
-                  host: 127.0.0.1
-                  port: 0
-                sites:
-                """);
+    private static Path config(boolean shared) throws java.io.IOException {
+        AgentYaml yaml = AgentYaml.agent();
         for (String id : List.of("shop-a", "shop-b")) {
             DatabaseSettings db = id.equals("shop-a") ? shopA : shopB;
-            yaml.append("""
-                      - id: %s
-                        secret: "%s"
-                        prefix: wp_
-                        database:
-                          url: "%s"
-                          user: "%s"
-                          password: "%s"
-                        cari:
-                          base-url: "%s"
-                          firma-kodu: DEMO
-                          api-token: demo-token
-                        invoice:
-                          series: WOO
-                          shared-numbering: %s
-                        sync:
-                          concurrency: 4
-                          rate-per-second: 200
-                          base-backoff: 50ms
-                          max-backoff: 500ms
-                        hooks:
-                          require-registration: false
-                    """.formatted(id, SyncFixture.SECRET + id, db.jdbcUrl(), db.user(), db.password(),
-                    sandbox.baseUrl(), shared));
+            yaml.site(id, db.jdbcUrl(), db, sandbox.baseUrl(), new java.util.LinkedHashMap<>(Map.of(
+                    "invoice.series", "WOO",
+                    "invoice.shared-numbering", Boolean.toString(shared),
+                    "sync.concurrency", "4",
+                    "sync.rate-per-second", "200",
+                    "sync.base-backoff", "50ms",
+                    "sync.max-backoff", "500ms")));
         }
-        return yaml.toString();
+        return yaml.write();
     }
 }
