@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.caricomtr.agent.sync.state.EnqueueRequest;
+import com.caricomtr.agent.sync.state.PollStart;
 import com.caricomtr.agent.sync.state.Trigger;
 import com.caricomtr.agent.sync.state.Watermark;
 import com.caricomtr.agent.woo.OrderChange;
@@ -16,7 +17,8 @@ import com.caricomtr.agent.woo.OrderChange;
  *
  * <p>The watermark is (modification second, id), and each poll looks {@link #OVERLAP} back: a transaction that
  * committed late with an older timestamp is still seen, and queuing an order twice is a no-op (the queue dedupes
- * on order and document).
+ * on order and document). It never looks back before the agent began watching the site: a first start queues
+ * nothing that existed before it, since history is invoiced only on purpose (a backfill, a manual sync).
  */
 final class OrderPoller {
     static final String SOURCE = "orders";
@@ -33,8 +35,9 @@ final class OrderPoller {
 
     /** One poll; returns how many orders it queued. */
     int pollOnce() {
-        Watermark mark = site.state().watermarks().get(SOURCE).orElseGet(this::startHere);
-        Instant since = mark.modifiedGmt().minus(OVERLAP);
+        PollStart start = site.state().watermarks().pollStart(SOURCE).orElseGet(this::startWatching);
+        Watermark mark = start.watermark();
+        Instant since = start.since(OVERLAP);
         long afterId = 0;
         int queued = 0;
         while (true) {
@@ -70,13 +73,12 @@ final class OrderPoller {
     }
 
     /**
-     * A site seen for the first time starts at its newest order: the history is not invoiced behind the shop's
-     * back; a backfill does that on purpose.
+     * A site seen for the first time is watched from now on. "Now" allows for the shop's clock being up to
+     * {@link #OVERLAP} behind the database's, so that a change made just after the start is not missed, but never
+     * reaches the newest order there already was: that one, and everything before it, is history.
      */
-    private Watermark startHere() {
-        OrderChange newest = site.changes().newest();
-        Watermark mark = new Watermark(newest.modifiedGmt(), newest.orderId());
-        site.state().watermarks().reset(SOURCE, mark);
-        return mark;
+    private PollStart startWatching() {
+        Instant afterNewest = site.changes().newest().modifiedGmt().plusSeconds(1);
+        return site.state().watermarks().startWatching(SOURCE, OVERLAP, afterNewest);
     }
 }

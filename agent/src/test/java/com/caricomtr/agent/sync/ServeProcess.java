@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.caricomtr.agent.cli.AgentJvm;
 
 /**
- * An agent in its own JVM ({@code Main serve --no-polling}), as in production: what "two agents", "a crash" and
+ * An agent in its own JVM ({@code Main serve}, without polling unless asked), as in production: what "two agents", "a crash" and
  * "a restart" mean in a test. Its output goes to {@code target/<agentId>.log}.
  */
 final class ServeProcess implements AutoCloseable {
@@ -25,20 +25,29 @@ final class ServeProcess implements AutoCloseable {
 
     /** With a heap to spare for a test's extra work. */
     static ServeProcess start(Path config, String agentId) throws IOException {
-        return start(config, agentId, List.of("-Xmx256m"));
+        return start(config, agentId, List.of("-Xmx256m"), false);
+    }
+
+    /** As {@link #start}, polling the shop for changed orders as a production agent does. */
+    static ServeProcess startPolling(Path config, String agentId) throws IOException {
+        return start(config, agentId, List.of("-Xmx256m"), true);
     }
 
     /** With the agent's production JVM flags ({@link AgentJvm#flags()}): a small heap, C1 only. */
     static ServeProcess startAsInProduction(Path config, String agentId) throws IOException {
-        return start(config, agentId, AgentJvm.flags());
+        return start(config, agentId, AgentJvm.flags(), false);
     }
 
-    private static ServeProcess start(Path config, String agentId, List<String> jvmFlags) throws IOException {
+    private static ServeProcess start(Path config, String agentId, List<String> jvmFlags, boolean polling)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.caricomtr.agent.Main", "serve",
-                "--config", config.toString(), "--no-polling", "--agent-id", agentId));
+                "--config", config.toString(), "--agent-id", agentId));
+        if (!polling) {
+            command.add("--no-polling");
+        }
         Path log = Path.of("target", agentId + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServeProcess(process, log);

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,18 +24,50 @@ public final class WatermarkStore {
     }
 
     public Optional<Watermark> get(String source) {
+        return pollStart(source).map(PollStart::watermark);
+    }
+
+    /** The watermark of {@code source} with its floor, in one read: what a poll starts from. */
+    public Optional<PollStart> pollStart(String source) {
         checkSource(source);
-        String sql = "SELECT modified_gmt, last_id FROM " + table + " WHERE site_id = ? AND source = ?";
+        String sql = "SELECT modified_gmt, last_id, watching_since FROM " + table + " WHERE site_id = ? AND source = ?";
         return Jdbc.autoCommit(dataSource, "reading watermark " + source, c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 statement.setString(1, siteId);
                 statement.setString(2, source);
                 try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? Optional.of(new Watermark(Jdbc.getInstant(rs, "modified_gmt"),
-                            rs.getLong("last_id"))) : Optional.empty();
+                    return rs.next() ? Optional.of(new PollStart(new Watermark(Jdbc.getInstant(rs, "modified_gmt"),
+                            rs.getLong("last_id")), Jdbc.getInstant(rs, "watching_since"))) : Optional.empty();
                 }
             }
         });
+    }
+
+    /**
+     * Starts watching {@code source} from now by the database's clock, less {@code clockAllowance} (the shop's
+     * clock may be a little behind the database's), but not before {@code notBefore}; unless another agent started
+     * it first: the stored start wins. The watermark starts there too.
+     */
+    public PollStart startWatching(String source, Duration clockAllowance, Instant notBefore) {
+        checkSource(source);
+        Objects.requireNonNull(notBefore, "notBefore");
+        String start = "GREATEST(DATE_SUB(UTC_TIMESTAMP(), INTERVAL ? SECOND), ?)";
+        String sql = "INSERT IGNORE INTO " + table + " (site_id, source, modified_gmt, last_id, watching_since,"
+                + " updated_at) VALUES (?, ?, " + start + ", 0, " + start + ", UTC_TIMESTAMP(3))";
+        Instant floor = new Watermark(notBefore, 0).modifiedGmt();
+        Jdbc.autoCommit(dataSource, "starting watermark " + source, c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                statement.setString(1, siteId);
+                statement.setString(2, source);
+                statement.setLong(3, clockAllowance.toSeconds());
+                Jdbc.setInstant(statement, 4, floor);
+                statement.setLong(5, clockAllowance.toSeconds());
+                Jdbc.setInstant(statement, 6, floor);
+                return statement.executeUpdate();
+            }
+        });
+        return pollStart(source).orElseThrow(() -> new StateStoreException("watermark " + source + " of site "
+                + siteId + " vanished after it was written", null));
     }
 
     /**
