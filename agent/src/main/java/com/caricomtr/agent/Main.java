@@ -7,6 +7,7 @@ import com.caricomtr.agent.api.SiteSecrets;
 import com.caricomtr.agent.cli.AgentCommand;
 import com.caricomtr.agent.sync.SyncEngine;
 
+import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.http.HttpRouting;
 
 import picocli.CommandLine;
@@ -19,6 +20,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // One log format from the first line on (logging.properties), whatever logs first: Helidon, Hikari or us.
+        LogConfig.configureRuntime();
         int exit = new CommandLine(new AgentCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         if (exit != 0 || !AgentCommand.isServing()) {
             System.exit(exit);

@@ -2,6 +2,8 @@ package com.caricomtr.agent.cari;
 
 import java.time.Duration;
 
+import com.caricomtr.agent.config.SecretSetting;
+
 import io.helidon.config.Config;
 import okhttp3.HttpUrl;
 
@@ -63,7 +65,7 @@ public record CariSettings(String baseUrl,
 
     /**
      * Reads the {@code cari} configuration node: {@code base-url}, {@code firma-kodu}, {@code api-token} (or, better,
-     * {@code api-token-env}: the environment variable holding it), {@code connect-timeout}, {@code read-timeout},
+     * {@code api-token-file} or {@code api-token-env}: see {@link SecretSetting}), {@code connect-timeout}, {@code read-timeout},
      * {@code write-timeout}, {@code call-timeout} (e.g. {@code 10s}, {@code PT10S}), {@code max-idle-connections},
      * {@code keep-alive}, {@code max-concurrent-calls}. docs/agent-api.md lists them with their defaults.
      */
@@ -71,7 +73,7 @@ public record CariSettings(String baseUrl,
         return new CariSettings(
                 cari.get("base-url").asString().orElse(null),
                 cari.get("firma-kodu").asString().orElse(null),
-                secret(cari, "api-token"),
+                SecretSetting.read(cari, "api-token").orElse(null),
                 duration(cari, "connect-timeout"),
                 duration(cari, "read-timeout"),
                 duration(cari, "write-timeout"),
@@ -103,12 +105,6 @@ public record CariSettings(String baseUrl,
                 + ", maxIdleConnections=" + maxIdleConnections
                 + ", keepAlive=" + keepAlive
                 + ", maxConcurrentCalls=" + maxConcurrentCalls + "]";
-    }
-
-    /** Given by environment variable ({@code name-env}, when that variable is set) or inline ({@code name}). */
-    private static String secret(Config cari, String name) {
-        return cari.get(name + "-env").asString().asOptional().map(System::getenv)
-                .or(() -> cari.get(name).asString().asOptional()).orElse(null);
     }
 
     private static Duration duration(Config cari, String key) {

@@ -1,6 +1,5 @@
 package com.caricomtr.agent.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +12,10 @@ import com.caricomtr.agent.api.InMemorySiteSecrets;
 import com.caricomtr.agent.api.RelaySettings;
 import com.caricomtr.agent.api.SignatureSettings;
 import com.caricomtr.agent.sync.SiteConfig;
-import com.caricomtr.agent.sync.ConfigurationRefused;
+import com.caricomtr.agent.config.ConfigurationRefused;
 import com.caricomtr.agent.sync.SyncEngine;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
 
 import picocli.CommandLine.Command;
@@ -26,11 +24,19 @@ import picocli.CommandLine.Option;
 /**
  * Runs the agent: the sync of every configured site, applying the shop's hooks through its bridge, and the signed
  * HTTP API for the bridge.
+ *
+ * <p>Every start-up problem stops it before anything is synced, with exit code 2 and one line naming what to fix
+ * (the site, the setting); a stack trace only with {@code --verbose}. Hence the order: the configuration, then every
+ * site's database and tables, then the port, and only then the sync.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the agent: sync every configured site and serve the bridge's signed API.")
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--config", description = "YAML configuration with the sites (see docs/agent-api.md)")
+    /** A start-up problem the operator can fix: the configuration, a database, the port. */
+    static final int REFUSED = 2;
+
+    @Option(names = "--config", required = true,
+            description = "YAML configuration with the sites (see agent.example.yaml and docs/configuration.md)")
     Path configFile;
 
     @Option(names = "--no-polling", description = "Rely on notify, manual sync and backfills alone")
@@ -39,42 +45,48 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--agent-id", description = "Names this agent's claims (default: host and process id)")
     String agentId;
 
+    @Option(names = "--verbose", description = "Print the stack trace of a start-up problem")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
-        Config config = configFile == null
-                ? Config.create()
-                : Config.builder()
-                        // -Dserver.host=... (the container image) overrides the file; the file overrides defaults.
-                        .addSource(ConfigSources.systemProperties())
-                        .addSource(ConfigSources.file(configFile))
-                        .addSource(ConfigSources.classpath("application.yaml"))
-                        .disableEnvironmentVariablesSource()
-                        .disableSystemPropertiesSource()
-                        .build();
-        if (configFile != null && !Files.isReadable(configFile)) {
-            throw new IllegalArgumentException("cannot read " + configFile);
-        }
-        List<SiteConfig> sites = SiteConfig.allFrom(config);
-        Map<String, String> secretsBySite = new LinkedHashMap<>();
-        sites.forEach(s -> secretsBySite.put(s.id(), s.secret()));
-        InMemorySiteSecrets secrets = InMemorySiteSecrets.of(secretsBySite);
-        String id = agentId != null ? agentId
-                : java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
-        SyncEngine engine;
         try {
-            engine = SyncEngine.open(sites, id);
+            return serve();
         } catch (ConfigurationRefused refused) {
             System.err.println("caricomtr-agent: " + refused.getMessage());
-            return 2;
+            if (verbose) {
+                refused.printStackTrace();
+            }
+            return REFUSED;
+        } catch (RuntimeException unexpected) {
+            System.err.println("caricomtr-agent: could not start: " + unexpected
+                    + (verbose ? "" : " (--verbose prints the stack trace)"));
+            if (verbose) {
+                unexpected.printStackTrace();
+            }
+            return 1;
         }
+    }
+
+    private int serve() throws Exception {
+        Config config = ConfigFile.load(configFile);
+        List<SiteConfig> sites = sites(config);
+        Map<String, String> secretsBySite = new LinkedHashMap<>();
+        sites.forEach(s -> secretsBySite.put(s.id(), s.secret()));
+        InMemorySiteSecrets secrets = secrets(secretsBySite);
+        String id = agentId != null ? agentId
+                : java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+        SyncEngine engine = SyncEngine.open(sites, id);
         BridgeHooks hooks = BridgeHooks.over(engine, secrets, RelaySettings.from(config.get("relay")));
+        WebServer server;
+        try {
+            server = listen(config, secrets, hooks, engine);
+        } catch (RuntimeException e) {
+            engine.close();
+            hooks.close();
+            throw e;
+        }
         engine.start(!noPolling, hooks);
-        WebServer server = WebServer.builder()
-                .config(config.get("server"))
-                .routing(r -> AgentRouting.routing(r, secrets, SignatureSettings.from(config.get("auth")), hooks.registry(),
-                        engine))
-                .build()
-                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             engine.close();
@@ -85,5 +97,72 @@ public final class ServeCommand implements Callable<Integer> {
                 + server.port());
         AgentCommand.markServing();
         return 0;
+    }
+
+    private List<SiteConfig> sites(Config config) {
+        List<SiteConfig> sites;
+        try {
+            sites = SiteConfig.allFrom(config);
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigurationRefused(configFile + ": " + invalid.getMessage());
+        }
+        if (sites.isEmpty()) {
+            throw new ConfigurationRefused(configFile + " configures no sites: add one under sites (see"
+                    + " agent.example.yaml)");
+        }
+        return sites;
+    }
+
+    private InMemorySiteSecrets secrets(Map<String, String> secretsBySite) {
+        try {
+            return InMemorySiteSecrets.of(secretsBySite);
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigurationRefused(configFile + ": " + invalid.getMessage());
+        }
+    }
+
+    /** The API, listening before any site syncs: a port another process holds stops the start here. */
+    private static WebServer listen(Config config, InMemorySiteSecrets secrets, BridgeHooks hooks,
+                                    SyncEngine engine) {
+        String host = config.get("server.host").asString().orElse("127.0.0.1");
+        int port = config.get("server.port").asInt().orElse(8787);
+        ensureFree(host, port);
+        WebServer server;
+        try {
+            server = WebServer.builder()
+                    .config(config.get("server"))
+                    .routing(r -> AgentRouting.routing(r, secrets, SignatureSettings.from(config.get("auth")),
+                            hooks.registry(), engine))
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            throw new ConfigurationRefused(cannotListen(host, port) + ": " + e.getMessage());
+        }
+        if (!server.isRunning() || server.port() <= 0) {
+            server.stop();
+            throw new ConfigurationRefused(cannotListen(host, port));
+        }
+        return server;
+    }
+
+    /**
+     * Tried before Helidon's own bind, whose failure it logs as a stack trace: the common case (another process on
+     * the port) then gets the one line alone.
+     */
+    private static void ensureFree(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new ConfigurationRefused(cannotListen(host, port) + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String cannotListen(String host, int port) {
+        return "cannot listen on " + host + ":" + port + " (server.host, server.port): another process holds the"
+                + " port, or the address is not this host's; stop it or choose another server.port";
     }
 }

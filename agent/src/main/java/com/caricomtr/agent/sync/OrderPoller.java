@@ -33,6 +33,17 @@ final class OrderPoller {
         this.onQueued = onQueued;
     }
 
+    /**
+     * Fixes where a site seen for the first time is watched from, at the agent's start rather than at its first
+     * successful poll: a database that goes away right after the start must not move "now" past the changes made
+     * meanwhile.
+     */
+    void startWatchingIfNew() {
+        if (site.state().watermarks().pollStart(SOURCE).isEmpty()) {
+            startWatching();
+        }
+    }
+
     /** One poll; returns how many orders it queued. */
     int pollOnce() {
         PollStart start = site.state().watermarks().pollStart(SOURCE).orElseGet(this::startWatching);

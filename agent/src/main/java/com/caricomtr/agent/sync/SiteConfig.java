@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.caricomtr.agent.cari.CariSettings;
+import com.caricomtr.agent.config.ConfigurationRefused;
+import com.caricomtr.agent.config.SecretSetting;
 import com.caricomtr.agent.cari.DurationSetting;
 import com.caricomtr.agent.db.DatabaseSettings;
 import com.caricomtr.agent.invoice.InvoiceSettings;
@@ -58,7 +60,7 @@ public record SiteConfig(String id,
         String id = SiteIds.check(site.get("id").key().toString(), site.get("id").asString().orElse(null));
         Config db = site.get("database");
         DatabaseSettings database = new DatabaseSettings(db.get("url").asString().get(),
-                db.get("user").asString().orElse("root"), secret(db, "password").orElse(""),
+                db.get("user").asString().orElse("root"), SecretSetting.read(db, "password").orElse(""),
                 db.get("max-pool-size").asInt().orElse(8), "site-" + id);
         SyncPolicy defaults = SyncPolicy.DEFAULTS;
         Config sync = site.get("sync");
@@ -80,7 +82,8 @@ public record SiteConfig(String id,
                 .withAllowPlaceholderTckn(inv.get("allow-placeholder-tckn").asBoolean().orElse(true));
         return new SiteConfig(id, database, TablePrefix.of(site.get("prefix").asString().orElse("wp_")),
                 site.get("state-schema").asString().orElse(null),
-                secret(site, "secret").orElseThrow(() -> new IllegalArgumentException("site " + id + " has no secret")),
+                SecretSetting.read(site, "secret").orElseThrow(() -> new ConfigurationRefused("site " + id
+                        + " has no secret: give " + site.key() + ".secret-file, .secret-env or .secret")),
                 CariSettings.from(site.get("cari")), invoice, policy,
                 site.get("hooks.require-registration").asBoolean().orElse(true),
                 inv.get("shared-numbering").asBoolean().orElse(false));
@@ -104,12 +107,6 @@ public record SiteConfig(String id,
     public SiteConfig withSharedNumbering(boolean shared) {
         return new SiteConfig(id, database, prefix, stateSchema, secret, cari, invoice, policy,
                 requireHookRegistration, shared);
-    }
-
-    /** A secret given inline ({@code name}) or, better, by environment variable ({@code name-env}). */
-    private static java.util.Optional<String> secret(Config node, String name) {
-        java.util.Optional<String> env = node.get(name + "-env").asString().asOptional().map(System::getenv);
-        return env.isPresent() ? env : node.get(name).asString().asOptional();
     }
 
     private static Duration duration(Config node, Duration fallback) {

@@ -4,6 +4,7 @@ package com.caricomtr.agent.sync;
 import com.caricomtr.agent.cari.CariClient;
 import com.caricomtr.agent.cari.CariExchangeListener;
 import com.caricomtr.agent.cari.LoggingExchangeListener;
+import com.caricomtr.agent.config.ConfigurationRefused;
 import com.caricomtr.agent.db.JdbcConnectionPool;
 import com.caricomtr.agent.invoice.CustomerMapper;
 import com.caricomtr.agent.invoice.ExchangeRates;
@@ -16,6 +17,7 @@ import com.caricomtr.agent.sync.state.StateLocation;
 import com.caricomtr.agent.woo.OrderChanges;
 import com.caricomtr.agent.woo.OrderReader;
 import com.caricomtr.agent.woo.ReaderSettings;
+import com.caricomtr.agent.woo.ShopTables;
 import com.caricomtr.agent.woo.StorageDetector;
 import com.caricomtr.agent.woo.StorageMode;
 
@@ -50,7 +52,13 @@ public final class SiteRuntime implements AutoCloseable {
                 ReaderSettings.DEFAULTS.withBatchSize(200));
         this.changes = new OrderChanges(pool.dataSource(), config.prefix(), storage.authoritative());
         this.location = new StateLocation(config.stateSchema(), config.prefix().value());
-        AgentStateSchema.migrate(pool.dataSource(), location);
+        AgentStateSchema.Result migrated = AgentStateSchema.migrate(pool.dataSource(), location);
+        if (migrated.migrationsApplied() > 0) {
+            LOG.log(System.Logger.Level.INFO, "site " + config.id() + ": the agent's tables ("
+                    + (location.separateSchema() ? location.schema() + "." : "") + location.tablePrefix()
+                    + "caricomtr_*) migrated to version " + migrated.schemaVersion() + " (" + migrated.migrationsApplied()
+                    + " migrations)");
+        }
         this.state = AgentState.open(pool.dataSource(), location, config.id());
         LoggingExchangeListener log = new LoggingExchangeListener();
         this.apiLog = new ApiLogWriter(state.apiLog(), config.id());
@@ -111,8 +119,12 @@ public final class SiteRuntime implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * @throws ConfigurationRefused when the site's database cannot be reached or holds no WooCommerce shop under its
+     *                              prefix, naming the site and the setting to fix
+     */
     public static SiteRuntime open(SiteConfig config) {
-        JdbcConnectionPool pool = JdbcConnectionPool.open(config.database());
+        JdbcConnectionPool pool = connect(config);
         try {
             return new SiteRuntime(config, pool);
         } catch (RuntimeException e) {
@@ -121,11 +133,31 @@ public final class SiteRuntime implements AutoCloseable {
         }
     }
 
+    private static JdbcConnectionPool connect(SiteConfig config) {
+        var db = config.database();
+        try {
+            return JdbcConnectionPool.open(db);
+        } catch (RuntimeException e) {
+            throw new ConfigurationRefused("site " + config.id() + ": cannot connect to " + db.jdbcUrl() + " as "
+                    + db.user() + ": " + rootMessage(e) + " (check database.url, database.user and the password)");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+    }
+
     private StorageMode detect() {
         try (var c = pool.dataSource().getConnection()) {
+            ShopTables.check(c, config.prefix(), config.id());
             return StorageDetector.detect(c, config.prefix());
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("site " + config.id() + ": cannot read WooCommerce options", e);
+            throw new ConfigurationRefused("site " + config.id() + ": cannot read WooCommerce's options: "
+                    + e.getMessage());
         }
     }
 

@@ -46,6 +46,12 @@ public final class SiteSync implements AutoCloseable {
     void start(boolean polling) {
         threads.add(Thread.ofVirtual().name("sync-" + site.id()).start(worker));
         if (polling) {
+            try {
+                poller.startWatchingIfNew();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": cannot record where polling starts"
+                        + " (the first poll will): " + e);
+            }
             threads.add(Thread.ofVirtual().name("poll-" + site.id()).start(this::pollLoop));
         }
         threads.add(Thread.ofVirtual().name("cleanup-" + site.id()).start(this::cleanupLoop));

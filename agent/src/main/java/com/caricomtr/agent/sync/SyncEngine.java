@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.caricomtr.agent.config.ConfigurationRefused;
 import com.caricomtr.agent.sync.state.AgentState;
 
 /**

@@ -79,9 +79,11 @@ class CariSettingsTest {
         assertThat(home).as("a variable every test machine has").isNotBlank();
         assertThat(CariSettings.from(cari(Map.of("cari.firma-kodu", KODU, "cari.api-token-env", "HOME",
                 "cari.api-token", TOKEN))).apiToken()).isEqualTo(home.trim());
-        assertThat(CariSettings.from(cari(Map.of("cari.firma-kodu", KODU,
-                "cari.api-token-env", "CARICOMTR_NO_SUCH_VARIABLE", "cari.api-token", TOKEN))).apiToken())
-                .as("an unset variable falls back to the inline token").isEqualTo(TOKEN);
+        assertThatThrownBy(() -> CariSettings.from(cari(Map.of("cari.firma-kodu", KODU,
+                "cari.api-token-env", "CARICOMTR_NO_SUCH_VARIABLE", "cari.api-token", TOKEN))))
+                .as("an unset variable is refused, never replaced by the inline token")
+                .isInstanceOf(com.caricomtr.agent.config.ConfigurationRefused.class)
+                .hasMessageContaining("cari.api-token-env names the environment variable CARICOMTR_NO_SUCH_VARIABLE");
     }
 
     @Test

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration reference ("Every key" in docs/agent-api.md) and the code agree: every key the readers read is
- * listed, every listed key is read, and each listed default is the code's (the key set to it reads the same as the
- * key left out). The keys read are taken from the readers' sources, so a key added there without a line in the
- * docs fails here.
+ * The configuration reference ("Every key" in docs/configuration.md) and the code agree: every key the readers read
+ * is listed, every listed key is read, the keys the start accepts ({@link ConfigKeys}) are exactly the listed ones,
+ * and each listed default is the code's (the key set to it reads the same as the key left out). The keys read are
+ * taken from the readers' sources, so a key added there without a line in the docs fails here.
  */
 class ConfigurationDocsTest {
     private static final Path SOURCES = Path.of("src/main/java/com/caricomtr/agent");
-    private static final Path DOCS = Path.of("../docs/agent-api.md");
+    private static final Path DOCS = Path.of("../docs/configuration.md");
     /** Each reader, and where the node it is given sits in the file. */
     private static final Map<String, String> READERS = Map.of(
             "sync/SiteConfig.java", "site=sites[]",
@@ -44,7 +44,8 @@ class ConfigurationDocsTest {
             "server.protocols.http_1_1.max-buffered-entity-size");
     private static final Pattern NODE = Pattern.compile("Config (\\w+) = (\\w+)\\.get\\(\"([a-z0-9-]+)\"\\)");
     private static final Pattern VALUE = Pattern.compile("(\\w+)\\.get\\(\"([a-z0-9.-]+)\"\\)\\.as(?!NodeList)");
-    private static final Pattern HELPER = Pattern.compile("(duration|secret)\\((\\w+)(?:\\.get\\(|, )\"([a-z0-9-]+)\"");
+    private static final Pattern HELPER = Pattern.compile(
+            "(duration|SecretSetting\\.read)\\((\\w+)(?:\\.get\\(|, )\"([a-z0-9-]+)\"");
     private static final Pattern ROW = Pattern.compile("^\\| (`[^|]+`) \\| ([^|]+) \\|", Pattern.MULTILINE);
     private static final Pattern KEY = Pattern.compile("`([a-z0-9_.\\[\\]-]+)`");
     private static final String SECRET = "docs-secret-0123456789abcdef-0123456789";
@@ -63,6 +64,15 @@ class ConfigurationDocsTest {
         unread.removeAll(read);
         unread.removeAll(SERVER_KEYS);
         assertThat(unread).as("documented but read by no reader").isEmpty();
+    }
+
+    @Test
+    void theStartAcceptsExactlyTheDocumentedKeys() throws IOException {
+        Set<String> documented = new TreeSet<>(documentedDefaults().keySet());
+        documented.removeAll(SERVER_KEYS);
+        assertThat(new TreeSet<>(ConfigKeys.KNOWN)).isEqualTo(documented);
+        assertThat(ConfigKeys.closest("sites[].sync.trigger-status")).contains("sites[].sync.trigger-statuses");
+        assertThat(ConfigKeys.closest("sites[].databse")).isEmpty();
     }
 
     @Test
@@ -95,7 +105,7 @@ class ConfigurationDocsTest {
     void theExamplesUseDocumentedKeysOnly() throws IOException {
         Set<String> documented = documentedDefaults().keySet();
         String docs = Files.readString(DOCS);
-        String example = docs.substring(docs.indexOf("```yaml", docs.indexOf("\n## Configuration")));
+        String example = docs.substring(docs.indexOf("```yaml"));
         example = example.substring("```yaml\n".length(), example.indexOf("```\n", 8));
         for (String yaml : List.of(example, Files.readString(Path.of("../docker/agent.example.yaml")))) {
             assertThat(leafKeys(yaml(yaml))).isNotEmpty().allSatisfy(key -> assertThat(documented).contains(key));
@@ -119,8 +129,9 @@ class ConfigurationDocsTest {
             for (Matcher m = HELPER.matcher(source); m.find(); ) {
                 String key = prefix(nodes, m.group(2), reader.getKey()) + "." + m.group(3);
                 keys.add(key);
-                if (m.group(1).equals("secret")) {
+                if (m.group(1).startsWith("SecretSetting")) {
                     keys.add(key + "-env");
+                    keys.add(key + "-file");
                 }
             }
         }
@@ -142,7 +153,7 @@ class ConfigurationDocsTest {
         for (Matcher row = ROW.matcher(table); row.find(); ) {
             Matcher value = Pattern.compile("^`([^`]+)`").matcher(row.group(2).trim());
             for (Matcher key = KEY.matcher(row.group(1)); key.find(); ) {
-                boolean alias = key.group(1).endsWith("-env");
+                boolean alias = key.group(1).endsWith("-env") || key.group(1).endsWith("-file");
                 defaults.put(key.group(1), value.find(0) && !alias ? value.group(1) : null);
             }
         }

@@ -1,4 +1,4 @@
-package com.caricomtr.agent.sync;
+package com.caricomtr.agent.config;
 
 /**
  * A configuration the agent will not run with, found before anything is synced. The message says what to change;
