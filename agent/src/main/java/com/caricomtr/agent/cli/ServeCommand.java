@@ -12,6 +12,7 @@ import com.caricomtr.agent.api.BridgeHooks;
 import com.caricomtr.agent.api.InMemorySiteSecrets;
 import com.caricomtr.agent.api.RelaySettings;
 import com.caricomtr.agent.api.SignatureSettings;
+import com.caricomtr.agent.api.UnknownTriggerStatuses;
 import com.caricomtr.agent.sync.SiteConfig;
 import com.caricomtr.agent.sync.ConfigurationRefused;
 import com.caricomtr.agent.sync.SyncEngine;
@@ -69,6 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         BridgeHooks hooks = BridgeHooks.over(engine, secrets, RelaySettings.from(config.get("relay")));
         engine.start(!noPolling, hooks);
+        UnknownTriggerStatuses.warnAtStart(engine, hooks.registry());
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .routing(r -> AgentRouting.routing(r, secrets, SignatureSettings.from(config.get("auth")), hooks.registry(),
