@@ -70,7 +70,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         BridgeHooks hooks = BridgeHooks.over(engine, secrets, RelaySettings.from(config.get("relay")));
         engine.start(!noPolling, hooks);
-        UnknownTriggerStatuses.warnAtStart(engine, hooks.registry());
+        // A warning only: the start does not wait for the registrations to be read (the database may be away).
+        Thread.ofVirtual().name("trigger-status-check")
+                .start(() -> UnknownTriggerStatuses.warnAtStart(engine, hooks.registry()));
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .routing(r -> AgentRouting.routing(r, secrets, SignatureSettings.from(config.get("auth")), hooks.registry(),
