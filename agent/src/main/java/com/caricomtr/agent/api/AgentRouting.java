@@ -32,15 +32,23 @@ public final class AgentRouting {
     /** As {@link #routing(HttpRouting.Builder, SiteSecrets)}, with the given limits and the hook registration. */
     public static void routing(HttpRouting.Builder routing, SiteSecrets secrets, SignatureSettings settings,
                                HookRegistry hooks) {
-        routing.addFilter(new SignatureFilter(new SignatureVerifier(secrets, settings), secrets));
-        routing(routing);
+        signed(routing, secrets, settings);
         routing.register(new HookRegistrationService(hooks));
     }
 
-    /** The whole agent API: health, hooks, and the sync endpoints of every site, all but health signed. */
+    /**
+     * The whole agent API: health, hooks, and the sync endpoints of every site, all but health signed. The
+     * registrations' order statuses are checked against the sites' trigger statuses.
+     */
     public static void routing(HttpRouting.Builder routing, SiteSecrets secrets, SignatureSettings settings,
                                HookRegistry hooks, SyncEngine engine) {
-        routing(routing, secrets, settings, hooks);
-        SyncApi.register(routing, engine);
+        signed(routing, secrets, settings);
+        routing.register(new HookRegistrationService(hooks, engine::triggerStatuses));
+        SyncApi.register(routing, engine, hooks);
+    }
+
+    private static void signed(HttpRouting.Builder routing, SiteSecrets secrets, SignatureSettings settings) {
+        routing.addFilter(new SignatureFilter(new SignatureVerifier(secrets, settings), secrets));
+        routing(routing);
     }
 }

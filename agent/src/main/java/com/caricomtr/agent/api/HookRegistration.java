@@ -3,17 +3,28 @@ package com.caricomtr.agent.api;
 import java.net.URI;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What one site's bridge asked to be called for: its relay URL, and the filters and actions that have callbacks.
- * An empty registration is meaningful: the bridge spoke, and nothing is hooked.
+ * What one site's bridge asked to be called for: its relay URL, and the filters and actions that have callbacks;
+ * and what it said of the shop: its order statuses. An empty registration is meaningful: the bridge spoke, and
+ * nothing is hooked.
+ *
+ * @param orderStatuses what {@code wc_get_order_statuses()} returned, key ({@code wc-processing}) to label, in the
+ *                      shop's order; empty when the bridge did not say
  */
-public record HookRegistration(URI callbackUrl, Set<Hook> filters, Set<Hook> actions) {
+public record HookRegistration(URI callbackUrl, Set<Hook> filters, Set<Hook> actions,
+                               Map<String, String> orderStatuses) {
 
     public HookRegistration {
         filters = inDeclarationOrder(filters);
         actions = inDeclarationOrder(actions);
+        orderStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(orderStatuses));
         for (Hook filter : filters) {
             if (filter.kind() != Hook.Kind.FILTER) {
                 throw new IllegalArgumentException(filter + " is an action, not a filter.");
@@ -29,12 +40,40 @@ public record HookRegistration(URI callbackUrl, Set<Hook> filters, Set<Hook> act
         }
     }
 
+    /** Hooks only, saying nothing of the shop's order statuses. */
+    public HookRegistration(URI callbackUrl, Set<Hook> filters, Set<Hook> actions) {
+        this(callbackUrl, filters, actions, Map.of());
+    }
+
     public static HookRegistration none() {
         return new HookRegistration(null, Set.of(), Set.of());
     }
 
     public boolean has(Hook hook) {
         return filters.contains(hook) || actions.contains(hook);
+    }
+
+    /** The shop's statuses as trigger statuses are kept: without {@code wc-}, in the shop's order. */
+    public Set<String> statusSlugs() {
+        Set<String> slugs = new LinkedHashSet<>();
+        orderStatuses.keySet().forEach(key -> slugs.add(slug(key)));
+        return slugs;
+    }
+
+    /**
+     * The trigger statuses the shop does not have, in their order: such a trigger never fires. Empty when the bridge
+     * did not say which statuses the shop has.
+     */
+    public List<String> unknownStatuses(List<String> triggerStatuses) {
+        Set<String> known = statusSlugs();
+        return known.isEmpty() ? List.of() : triggerStatuses.stream().map(HookRegistration::slug)
+                .filter(status -> !known.contains(status)).distinct().toList();
+    }
+
+    /** As {@code SyncPolicy} keeps a status: lower case, without {@code wc-}. */
+    private static String slug(String status) {
+        String lower = status.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("wc-") ? lower.substring(3) : lower;
     }
 
     private static Set<Hook> inDeclarationOrder(Set<Hook> hooks) {

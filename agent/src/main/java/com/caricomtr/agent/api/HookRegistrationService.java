@@ -3,8 +3,12 @@ package com.caricomtr.agent.api;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.caricomtr.agent.sync.state.HookStore;
 import com.caricomtr.agent.sync.state.StateStoreException;
@@ -20,18 +24,26 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * {@code PUT /v1/sites/{site}/hooks} stores what the bridge hooked (in the site's state, where it survives a
- * restart); {@code GET} shows what the agent holds. Behind the {@link SignatureFilter}: a site may only speak for
- * itself.
+ * {@code PUT /v1/sites/{site}/hooks} stores what the bridge hooked and the shop's order statuses (in the site's
+ * state, where it survives a restart); {@code GET} shows what the agent holds, and which trigger statuses the shop
+ * does not have. Behind the {@link SignatureFilter}: a site may only speak for itself.
  */
 public final class HookRegistrationService implements HttpService {
     static final String PATH = "/v1/sites/{site}/hooks";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HookRegistry registry;
+    private final Function<String, List<String>> triggerStatuses;
 
+    /** Without the sync: no trigger statuses to compare the shop's statuses with. */
     public HookRegistrationService(HookRegistry registry) {
+        this(registry, site -> List.of());
+    }
+
+    /** @param triggerStatuses each site's trigger statuses now (without {@code wc-}) */
+    public HookRegistrationService(HookRegistry registry, Function<String, List<String>> triggerStatuses) {
         this.registry = registry;
+        this.triggerStatuses = triggerStatuses;
     }
 
     @Override
@@ -59,7 +71,8 @@ public final class HookRegistrationService implements HttpService {
                     "The agent could not store the registration; the previous one stays. Try again.");
             return;
         }
-        sendJson(response, site, registration);
+        sendJson(response, site, registration,
+                UnknownTriggerStatuses.warnOf(site, registration, triggerStatuses.apply(site)));
     }
 
     private void show(ServerRequest request, ServerResponse response) {
@@ -68,7 +81,8 @@ public final class HookRegistrationService implements HttpService {
             return;
         }
         registry.registration(site).ifPresentOrElse(
-                registration -> sendJson(response, site, registration),
+                registration -> sendJson(response, site, registration,
+                        registration.unknownStatuses(triggerStatuses.apply(site))),
                 () -> ApiErrors.send(response, 404, "not_registered", "The site has not registered its hooks."));
     }
 
@@ -96,7 +110,39 @@ public final class HookRegistrationService implements HttpService {
         Set<Hook> actions = hooks(json, "actions", Hook.Kind.ACTION);
         JsonNode url = json.path("callback_url");
         URI callback = url.isNull() || url.isMissingNode() ? null : callbackUrl(url);
-        return new HookRegistration(callback, filters, actions);
+        return new HookRegistration(callback, filters, actions, orderStatuses(json.path("order_statuses")));
+    }
+
+    /**
+     * What {@code wc_get_order_statuses()} returned, in its order. PHP's {@code json_encode} makes {@code []} of an
+     * empty array, so that means none too.
+     */
+    private static Map<String, String> orderStatuses(JsonNode statuses) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (statuses.isMissingNode() || statuses.isNull() || (statuses.isArray() && statuses.isEmpty())) {
+            return out;
+        }
+        if (!statuses.isObject()) {
+            throw new IllegalArgumentException("order_statuses must be an object of status key to label, as"
+                    + " wc_get_order_statuses() returns.");
+        }
+        if (statuses.size() > HookStore.MAX_ORDER_STATUSES) {
+            throw new IllegalArgumentException("order_statuses may list at most " + HookStore.MAX_ORDER_STATUSES
+                    + " statuses.");
+        }
+        statuses.properties().forEach(status -> {
+            if (!HookStore.STATUS_KEY.matcher(status.getKey()).matches()) {
+                throw new IllegalArgumentException("'" + LogText.clean(status.getKey()) + "' is not an order status"
+                        + " key: 1 to 20 of a-z 0-9 _ -.");
+            }
+            JsonNode label = status.getValue();
+            if (!label.isTextual() || label.asText().length() > HookStore.MAX_STATUS_LABEL) {
+                throw new IllegalArgumentException("The label of order status " + status.getKey() + " must be a"
+                        + " string of at most " + HookStore.MAX_STATUS_LABEL + " characters.");
+            }
+            out.put(status.getKey(), label.asText());
+        });
+        return out;
     }
 
     private static Set<Hook> hooks(JsonNode json, String field, Hook.Kind kind) {
@@ -138,7 +184,8 @@ public final class HookRegistrationService implements HttpService {
         }
     }
 
-    private static void sendJson(ServerResponse response, String site, HookRegistration registration) {
+    private static void sendJson(ServerResponse response, String site, HookRegistration registration,
+                                 List<String> unknownTriggerStatuses) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("site", site);
         body.put("callback_url", registration.callbackUrl() == null ? null : registration.callbackUrl().toString());
@@ -146,6 +193,10 @@ public final class HookRegistrationService implements HttpService {
         registration.filters().forEach(hook -> filters.add(hook.wordpressName()));
         ArrayNode actions = body.putArray("actions");
         registration.actions().forEach(hook -> actions.add(hook.wordpressName()));
+        ObjectNode statuses = body.putObject("order_statuses");
+        registration.orderStatuses().forEach(statuses::put);
+        ArrayNode unknown = body.putArray("unknown_trigger_statuses");
+        unknownTriggerStatuses.forEach(unknown::add);
         response.header("Content-Type", "application/json");
         response.send(body.toString());
     }

@@ -61,7 +61,7 @@ public final class HookRegistry {
         if (store != null) {
             URI callback = registration.callbackUrl();
             store.save(new StoredHooks(callback == null ? null : callback.toString(), names(registration.filters()),
-                    names(registration.actions()), null));
+                    names(registration.actions()), registration.orderStatuses(), null));
         }
         bySite.put(siteId, new Cached(Optional.of(registration), System.nanoTime()));
     }
@@ -115,7 +115,7 @@ public final class HookRegistry {
         Set<Hook> actions = hooks(siteId, stored.actions(), Hook.Kind.ACTION);
         try {
             URI callback = stored.callbackUrl() == null ? null : new URI(stored.callbackUrl());
-            return new HookRegistration(callback, filters, actions);
+            return new HookRegistration(callback, filters, actions, stored.orderStatuses());
         } catch (URISyntaxException | IllegalArgumentException e) {
             LOGGER.log(System.Logger.Level.WARNING, "The stored hook registration of site " + siteId
                     + " is unusable (" + e.getMessage() + "); treating it as one that hooks nothing");

@@ -3,6 +3,8 @@ package com.caricomtr.agent.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.caricomtr.agent.cari.CariException;
 import com.caricomtr.agent.sync.SiteSettings;
@@ -15,12 +17,18 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** Settings read and write, validated here with an error per field; and the connection test. */
+/**
+ * Settings read and write, validated here with an error per field; and the connection test. Trigger statuses must
+ * be among the shop's order statuses once its bridge registered them: a status the shop does not have never
+ * triggers anything.
+ */
 final class SettingsService implements HttpService {
     private final SiteResolver sites;
+    private final HookRegistry hooks;
 
-    SettingsService(SiteResolver sites) {
+    SettingsService(SiteResolver sites, HookRegistry hooks) {
         this.sites = sites;
+        this.hooks = hooks;
     }
 
     @Override
@@ -48,6 +56,9 @@ final class SettingsService implements HttpService {
                 e.getValue().isArray() ? String.join(",", texts(e.getValue())) : e.getValue().asText()));
         List<SiteSettings.FieldError> errors = new java.util.ArrayList<>(SiteSettings.validate(values,
                 site.runtime().config().invoice().gibStyleNumber()));
+        if (errors.isEmpty() && values.containsKey(SiteSettings.TRIGGER_STATUSES)) {
+            unknownStatus(site, site.runtime().settings().with(values).triggerStatuses()).ifPresent(errors::add);
+        }
         if (errors.isEmpty() && !values.isEmpty()) {
             sites.numberingConflict(site.runtime().id(), site.runtime().settings().with(values)).ifPresent(clash ->
                     errors.add(new SiteSettings.FieldError(values.containsKey(SiteSettings.INVOICE_SERIES)
@@ -76,6 +87,20 @@ final class SettingsService implements HttpService {
             ApiJson.send(response, 200, Map.of("ok", false, "class", e.failureClass().name().toLowerCase(),
                     "message", e.getMessage()));
         }
+    }
+
+    /** Before the bridge registered the shop's statuses, only their format is checked ({@link SiteSettings}). */
+    private Optional<SiteSettings.FieldError> unknownStatus(SiteSync site, List<String> triggerStatuses) {
+        return hooks.registration(site.runtime().id()).flatMap(registration -> {
+            List<String> unknown = registration.unknownStatuses(triggerStatuses);
+            if (unknown.isEmpty()) {
+                return Optional.empty();
+            }
+            String named = unknown.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
+            return Optional.of(new SiteSettings.FieldError(SiteSettings.TRIGGER_STATUSES, named
+                    + (unknown.size() == 1 ? " is not one of" : " are not among") + " the shop's order statuses: "
+                    + String.join(", ", registration.statusSlugs())));
+        });
     }
 
     private static List<String> texts(JsonNode array) {

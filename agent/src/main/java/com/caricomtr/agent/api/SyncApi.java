@@ -15,12 +15,13 @@ public final class SyncApi {
     private SyncApi() {
     }
 
-    public static void register(HttpRouting.Builder routing, SyncEngine engine) {
+    /** @param hooks the bridges' registrations, whose order statuses the trigger statuses must be among */
+    public static void register(HttpRouting.Builder routing, SyncEngine engine, HookRegistry hooks) {
         SiteResolver sites = new SiteResolver(engine);
         routing.register(new OrdersService(sites))
                 .register(new DashboardService(sites))
                 .register(new LogsService(sites))
-                .register(new SettingsService(sites))
+                .register(new SettingsService(sites, hooks))
                 .register(new BackfillService(sites))
                 // The agent's database (or the shop's tables) failed, not the request: the bridge should say so
                 // and try again later, rather than show a bug or blame what it sent.

@@ -11,6 +11,7 @@ import com.caricomtr.agent.api.BridgeHooks;
 import com.caricomtr.agent.api.InMemorySiteSecrets;
 import com.caricomtr.agent.api.RelaySettings;
 import com.caricomtr.agent.api.SignatureSettings;
+import com.caricomtr.agent.api.UnknownTriggerStatuses;
 import com.caricomtr.agent.sync.SiteConfig;
 import com.caricomtr.agent.config.ConfigurationRefused;
 import com.caricomtr.agent.sync.SyncEngine;
@@ -87,6 +88,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         engine.start(!noPolling, hooks);
+        // A warning only: the start does not wait for the registrations to be read (the database may be away).
+        Thread.ofVirtual().name("trigger-status-check")
+                .start(() -> UnknownTriggerStatuses.warnAtStart(engine, hooks.registry()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             engine.close();

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.caricomtr.agent.sync.state.Backfill;
 import com.caricomtr.agent.sync.state.EnqueueResult;
+import com.caricomtr.agent.sync.state.OrderSyncState;
 import com.caricomtr.agent.sync.state.RetentionCleaner;
 import com.caricomtr.agent.sync.state.StateStoreException;
 import com.caricomtr.agent.sync.state.Trigger;
@@ -29,6 +30,7 @@ public final class SiteSync implements AutoCloseable {
     private final SiteRuntime site;
     private final SyncHooks hooks;
     private final SyncWorker worker;
+    private final OutcomeWait outcomeWait;
     private final OrderPoller poller;
     private final Backfiller backfiller;
     /** Backfills add theirs from request threads while {@link #close()} may be going through the list. */
@@ -38,7 +40,9 @@ public final class SiteSync implements AutoCloseable {
     SiteSync(SiteRuntime site, String agentId, SyncHooks hooks) {
         this.site = site;
         this.hooks = hooks;
-        this.worker = new SyncWorker(site, WorkerId.of(agentId, site.id()), hooks);
+        OrderOutcomes outcomes = new OrderOutcomes();
+        this.worker = new SyncWorker(site, WorkerId.of(agentId, site.id()), hooks, outcomes);
+        this.outcomeWait = new OutcomeWait(site.state().orders()::states, outcomes, worker::waitingForHooks);
         this.poller = new OrderPoller(site, worker::wake);
         this.backfiller = new Backfiller(site, worker::wake);
     }
@@ -105,6 +109,15 @@ public final class SiteSync implements AutoCloseable {
         }
         worker.wake();
         return results;
+    }
+
+    /**
+     * The orders' states after waiting at most {@code wait} for those on their way ({@code pending},
+     * {@code sending}) to come to rest; read at once for a zero wait, and while the site's orders are held for the
+     * bridge's registration ({@link #waitingForHooks()}). Orders the agent holds nothing for are left out.
+     */
+    public Map<Long, OrderSyncState> states(Collection<Long> orderIds, Duration wait) {
+        return outcomeWait.await(orderIds, wait);
     }
 
     public List<Long> retry(Collection<Long> orderIds) {

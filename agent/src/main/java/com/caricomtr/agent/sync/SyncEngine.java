@@ -74,6 +74,15 @@ public final class SyncEngine implements AutoCloseable {
         return numberings;
     }
 
+    /**
+     * The trigger statuses the site syncs by now (without {@code wc-}), the configured ones or the dashboard's;
+     * empty for a site this agent does not sync.
+     */
+    public List<String> triggerStatuses(String siteId) {
+        SiteRuntime runtime = runtimes.get(siteId);
+        return runtime == null ? List.of() : runtime.policy().triggerStatuses();
+    }
+
     /** {@link #open} and {@link #start} without hooks: for an agent that has no bridge (demo, benchmarks, tests). */
     public static SyncEngine start(List<SiteConfig> configs, String agentId, boolean polling) {
         return open(configs, agentId).start(polling, SyncHooks.NONE);

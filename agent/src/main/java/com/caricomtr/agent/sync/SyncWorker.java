@@ -36,6 +36,7 @@ final class SyncWorker implements Runnable {
     private final String workerId;
     private final SyncHooks hooks;
     private final OrderSync orderSync;
+    private final OrderOutcomes outcomes;
     private final Semaphore wake = new Semaphore(0);
     /** Deliveries running towards Cari: {@code concurrency}. */
     private final Semaphore slots;
@@ -46,11 +47,12 @@ final class SyncWorker implements Runnable {
     private volatile boolean running = true;
     private boolean waitedForHooks;
 
-    SyncWorker(SiteRuntime site, String workerId, SyncHooks hooks) {
+    SyncWorker(SiteRuntime site, String workerId, SyncHooks hooks, OrderOutcomes outcomes) {
         this.site = site;
         this.workerId = workerId;
         this.hooks = hooks;
         this.orderSync = new OrderSync(site, hooks);
+        this.outcomes = outcomes;
         this.concurrency = site.policy().concurrency();
         this.slots = new Semaphore(concurrency, true);
         this.inHand = new Semaphore(2 * concurrency);
@@ -134,6 +136,7 @@ final class SyncWorker implements Runnable {
                 orderSync.rejected(byOrder.get(rejection.orderId()), rejection);
             } finally {
                 unused(1);
+                outcomes.done(rejection.orderId());
             }
         }
         for (Order order : loaded.orders()) {
@@ -154,6 +157,7 @@ final class SyncWorker implements Runnable {
                             + ": not recorded, retried after the lease: " + e);
                 } finally {
                     inHand.release();
+                    outcomes.done(order.id());
                 }
             });
         }

@@ -56,7 +56,7 @@ class SignedRoutingTest {
         assertThat(put.json().toString()).isEqualTo("{\"site\":\"shop-1\","
                 + "\"callback_url\":\"https://shop.example/wp-json/caricomtr/v1/relay\","
                 + "\"filters\":[\"caricomtr_invoice_data\",\"caricomtr_invoice_serie\"],"
-                + "\"actions\":[\"caricomtr_after_sync\"]}");
+                + "\"actions\":[\"caricomtr_after_sync\"],\"order_statuses\":{},\"unknown_trigger_statuses\":[]}");
         assertThat(HOOKS.callbackFor("shop-1", Hook.INVOICE_DATA))
                 .contains(URI.create("https://shop.example/wp-json/caricomtr/v1/relay"));
         assertThat(HOOKS.callbackFor("shop-1", Hook.CUSTOMER_DATA)).isEmpty();

@@ -314,7 +314,8 @@ class HookRelaySyncTest {
             assertThat(restarted.site.waitingForHooks()).isFalse();
             assertThat(restarted.call("GET", "/v1/sites/fresh/hooks", null, 200)).isEqualTo(JSON.readTree(
                     "{\"site\":\"fresh\",\"callback_url\":\"" + bridgeUrl("filters") + "\","
-                            + "\"filters\":[\"caricomtr_invoice_serie\"],\"actions\":[\"caricomtr_after_sync\"]}"));
+                            + "\"filters\":[\"caricomtr_invoice_serie\"],\"actions\":[\"caricomtr_after_sync\"],"
+                            + "\"order_statuses\":{},\"unknown_trigger_statuses\":[]}"));
             long next = order();
             restarted.sync(next);
             restarted.awaitState(next, SyncState.SYNCED);

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Flyway runs of the agent's migrations in both layouts, on the real test server. */
 class AgentStateSchemaTest {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
-    static final int MIGRATIONS = 10;
+    static final int MIGRATIONS = 11;
     static final String LATEST_VERSION = "11";
 
     @Test

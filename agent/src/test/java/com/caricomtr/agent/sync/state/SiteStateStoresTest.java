@@ -2,6 +2,7 @@ package com.caricomtr.agent.sync.state;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,6 +74,27 @@ class SiteStateStoresTest {
             assertThat(replaced.actions()).containsExactly("caricomtr_sync_error");
         });
         assertThatThrownBy(() -> shop.save(new StoredHooks(null, List.of("a,b"), List.of(), null)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theShopsOrderStatusesAreKeptInTheirOrderAndReplacedWithTheRegistration() {
+        HookStore shop = db.site("statuses").hooks();
+        Map<String, String> statuses = new LinkedHashMap<>();
+        statuses.put("wc-pending", "Ödeme bekleniyor");
+        statuses.put("wc-processing", "Hazırlanıyor");
+        statuses.put("wc-kargolandi", "Kargoya verildi \"hızlı\"");
+        statuses.put("wc-completed", "Tamamlandı");
+
+        shop.save(new StoredHooks(null, List.of(), List.of(), statuses, null));
+
+        assertThat(shop.find().orElseThrow().orderStatuses()).containsExactlyEntriesOf(statuses);
+        shop.save(new StoredHooks(null, List.of(), List.of(), null));
+        assertThat(shop.find().orElseThrow().orderStatuses()).isEmpty();
+        assertThatThrownBy(() -> shop.save(new StoredHooks(null, List.of(), List.of(),
+                Map.of("Wc Processing", "x"), null))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> shop.save(new StoredHooks(null, List.of(), List.of(),
+                Map.of("wc-processing", "x".repeat(HookStore.MAX_STATUS_LABEL + 1)), null)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> shop.save(new StoredHooks("https://x/" + "a".repeat(HookStore.MAX_URL_LENGTH),
                 List.of(), List.of(), null))).isInstanceOf(IllegalArgumentException.class);
