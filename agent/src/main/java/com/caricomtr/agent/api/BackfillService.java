@@ -46,10 +46,12 @@ final class BackfillService implements HttpService {
                 return;
             }
             ApiJson.send(response, 202, Map.of("backfill", site.startBackfill(from, to, statuses)));
-        } catch (IllegalArgumentException | DateTimeException e) {
+        } catch (DateTimeException e) {
             // Only what the request got wrong: a database failure is the routing's 503, not the bridge's fault.
             ApiErrors.send(response, 400, "invalid_backfill", "from and to must be dates like 2025-01-31; statuses"
                     + " a list of order statuses.");
+        } catch (IllegalArgumentException e) {
+            ApiErrors.send(response, 400, "invalid_backfill", e.getMessage());
         }
     }
 

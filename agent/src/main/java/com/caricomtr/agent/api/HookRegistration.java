@@ -6,9 +6,10 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import com.caricomtr.agent.sync.ShopStatuses;
 
 /**
  * What one site's bridge asked to be called for: its relay URL, and the filters and actions that have callbacks;
@@ -70,10 +71,8 @@ public record HookRegistration(URI callbackUrl, Set<Hook> filters, Set<Hook> act
                 .filter(status -> !known.contains(status)).distinct().toList();
     }
 
-    /** As {@code SyncPolicy} keeps a status: lower case, without {@code wc-}. */
     private static String slug(String status) {
-        String lower = status.strip().toLowerCase(Locale.ROOT);
-        return lower.startsWith("wc-") ? lower.substring(3) : lower;
+        return ShopStatuses.slug(status);
     }
 
     private static Set<Hook> inDeclarationOrder(Set<Hook> hooks) {

@@ -133,7 +133,13 @@ public final class SiteSync implements AutoCloseable {
         return dismissed;
     }
 
+    /** @throws IllegalArgumentException when a status is not one of the shop's ({@link ShopStatuses}) */
     public Backfill startBackfill(LocalDate from, LocalDate to, List<String> statuses) {
+        ShopStatuses shop = ShopStatuses.of(site.state().hooks().find());
+        List<String> unknown = shop.unknown(statuses);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("statuses: " + shop.explain(unknown));
+        }
         Backfill backfill = site.state().backfills().create(from, to, statuses);
         startBackfillThread(backfill);
         return backfill;

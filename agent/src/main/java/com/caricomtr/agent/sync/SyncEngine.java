@@ -37,6 +37,7 @@ public final class SyncEngine implements AutoCloseable {
             for (SiteConfig config : configs) {
                 runtimes.put(config.id(), SiteRuntime.open(config));
             }
+            runtimes.values().forEach(SyncEngine::checkTriggerStatuses);
             List<SharedNumbering.Overlap> overlaps = SharedNumbering.overlaps(numberings(runtimes).values());
             List<String> refused = overlaps.stream().filter(o -> !o.onPurpose()).map(SharedNumbering.Overlap::problem)
                     .toList();
@@ -49,6 +50,16 @@ public final class SyncEngine implements AutoCloseable {
             throw e;
         }
         return new SyncEngine(agentId, runtimes);
+    }
+
+    /** A configured trigger status the shop does not have stops the start: the trigger would never fire. */
+    private static void checkTriggerStatuses(SiteRuntime runtime) {
+        ShopStatuses shop = ShopStatuses.of(runtime.state().hooks().find());
+        List<String> unknown = shop.unknown(runtime.config().policy().triggerStatuses());
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationRefused("site " + runtime.id() + ": sync.trigger-statuses: " + shop.explain(unknown)
+                    + "; fix sync.trigger-statuses");
+        }
     }
 
     /**

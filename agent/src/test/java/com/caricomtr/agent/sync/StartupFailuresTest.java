@@ -67,6 +67,13 @@ class StartupFailuresTest {
     }
 
     @Test
+    void anUnknownTriggerStatus() throws Exception {
+        assertRefused(config(Map.of("sync.trigger-statuses", "[processing, \"Processing!!\", no-such-status]")),
+                "site shop: sync.trigger-statuses: 'processing!!', 'no-such-status' are not among the shop's order"
+                        + " statuses (pending, processing, on-hold, completed");
+    }
+
+    @Test
     void noSites() throws Exception {
         Path file = Files.createTempFile("agent", ".yaml");
         Files.writeString(file, "server:\n  port: 0\n");

@@ -121,6 +121,9 @@ class SyncApiTest {
                 .get("backfill").get("state").asText().equals("RUNNING"));
         call("POST", path("/backfills/") + id + "/cancel", "{}", 409);
         call("POST", path("/backfills"), "{\"from\":\"2025-02-01\",\"to\":\"2025-01-01\"}", 400);
+        assertThat(call("POST", path("/backfills"), "{\"statuses\":[\"completed\",\"complete\"]}", 400)
+                .at("/error/message").asText()).as("a status the shop does not have")
+                .contains("'complete' is not among the shop's order statuses");
     }
 
     @Test
