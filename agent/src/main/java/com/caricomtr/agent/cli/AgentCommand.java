@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "caricomtr-agent", mixinStandardHelpOptions = true, version = AgentRouting.VERSION,
         description = "Carries WooCommerce orders and customers into Cari.com.tr.",
         subcommands = {ServeCommand.class, OrdersCommand.class, DryRunCommand.class, DemoCommand.class,
-                BenchReadCommand.class, BenchSendCommand.class, BenchSyncCommand.class})
+                BenchReadCommand.class, BenchSendCommand.class, BenchSyncCommand.class, BenchSupportCommand.class})
 public final class AgentCommand implements Runnable {
     private static volatile boolean serving;
 

@@ -24,8 +24,6 @@ import com.caricomtr.agent.woo.OrderReader;
 import com.caricomtr.agent.woo.WooSite;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -61,23 +59,22 @@ public final class DryRunCommand implements Callable<Integer> {
         InvoiceSettings settings = invoiceOptions.settings();
         InvoiceMapper invoices = new InvoiceMapper(settings, new PreviewNumbers(), ExchangeRates.NONE);
         CustomerMapper customers = new CustomerMapper(settings);
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        ArrayNode orders = out.arrayNode();
-        ArrayNode rejected = out.arrayNode();
         int[] errors = {0};
         try (JdbcConnectionPool pool = JdbcConnectionPool.open(site.database())) {
             WooSite wooSite = site.site(pool);
             OrderReader reader = site.reader(pool, wooSite);
-            out.put("site", wooSite.prefix().value());
-            out.put("storage", wooSite.storage().describe());
-            out.put("sent", false);
+            JsonReport report = new JsonReport(spec.commandLine().getOut())
+                    .field("site", wooSite.prefix().value())
+                    .field("storage", wooSite.storage().describe())
+                    .field("sent", false);
             if (settings.numbering() == NumberingStrategy.GAPLESS_COUNTER) {
-                out.put("note", "gapless numbers below are previews; real numbers are assigned when an order is sent");
+                report.field("note", "gapless numbers below are previews; real numbers are assigned when an order is"
+                        + " sent");
             }
             java.util.function.Consumer<LoadResult> map = r -> {
-                r.rejections().forEach(x -> rejected.add(OrderJson.rejection(x)));
+                r.rejections().forEach(x -> report.rejected(OrderJson.rejection(x)));
                 for (Order order : r.orders()) {
-                    ObjectNode entry = orders.addObject();
+                    ObjectNode entry = JsonNodeFactory.instance.objectNode();
                     entry.put("id", order.id());
                     entry.put("number", order.number());
                     entry.put("status", order.status());
@@ -95,6 +92,7 @@ public final class DryRunCommand implements Callable<Integer> {
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
+                    report.order(entry);
                 }
             };
             if (ids == null || ids.isEmpty()) {
@@ -102,13 +100,9 @@ public final class DryRunCommand implements Callable<Integer> {
             } else {
                 map.accept(reader.load(ids));
             }
+            report.close();
+            return errors[0] == 0 && report.rejectedCount() == 0 ? 0 : 3;
         }
-        out.set("orders", orders);
-        out.set("rejected", rejected);
-        spec.commandLine().getOut().println(JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(out));
-        spec.commandLine().getOut().flush();
-        return errors[0] == 0 && rejected.isEmpty() ? 0 : 3;
     }
 
     /** Counts like the real allocator would, without storing anything: a dry run must not use up numbers. */

@@ -8,11 +8,6 @@ import com.caricomtr.agent.woo.LoadResult;
 import com.caricomtr.agent.woo.OrderReader;
 import com.caricomtr.agent.woo.WooSite;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,31 +29,25 @@ public final class OrdersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        ArrayNode orders = JsonNodeFactory.instance.arrayNode();
-        ArrayNode rejected = JsonNodeFactory.instance.arrayNode();
         try (JdbcConnectionPool pool = JdbcConnectionPool.open(site.database())) {
             WooSite wooSite = site.site(pool);
             OrderReader reader = site.reader(pool, wooSite);
-            out.put("site", wooSite.prefix().value());
-            out.put("blog_id", wooSite.blogId());
-            out.put("storage", wooSite.storage().describe());
-            out.put("read_from", reader.storage().name().toLowerCase(java.util.Locale.ROOT));
-            java.util.function.Consumer<LoadResult> collect = r -> {
-                r.orders().forEach(o -> orders.add(OrderJson.order(o)));
-                r.rejections().forEach(x -> rejected.add(OrderJson.rejection(x)));
+            JsonReport report = new JsonReport(spec.commandLine().getOut())
+                    .field("site", wooSite.prefix().value())
+                    .field("blog_id", wooSite.blogId())
+                    .field("storage", wooSite.storage().describe())
+                    .field("read_from", reader.storage().name().toLowerCase(java.util.Locale.ROOT));
+            java.util.function.Consumer<LoadResult> write = r -> {
+                r.orders().forEach(o -> report.order(OrderJson.order(o)));
+                r.rejections().forEach(x -> report.rejected(OrderJson.rejection(x)));
             };
             if (ids == null || ids.isEmpty()) {
-                reader.readAll(collect);
+                reader.readAll(write);
             } else {
-                collect.accept(reader.load(ids));
+                write.accept(reader.load(ids));
             }
+            report.close();
+            return report.rejectedCount() == 0 ? 0 : 3;
         }
-        out.set("orders", orders);
-        out.set("rejected", rejected);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        spec.commandLine().getOut().println(json.writeValueAsString(out));
-        spec.commandLine().getOut().flush();
-        return rejected.isEmpty() ? 0 : 3;
     }
 }

@@ -11,6 +11,7 @@ import com.caricomtr.agent.testing.TestDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,17 @@ class OrdersCommandTest {
         Run first = run("hpos", "--ids", "43");
         Run second = run("hpos", "--ids", "43");
         assertThat(first.stdout).isEqualTo(second.stdout);
+    }
+
+    /** Streamed one order at a time, the output is byte for byte what the whole tree pretty-printed at once was. */
+    @Test
+    void theStreamedOutputIsThePrettyPrintedTree() throws Exception {
+        Run streamed = run("legacy", "--ids", "32,40,43,5000");
+        JsonNode tree = JSON.readTree(streamed.stdout);
+        assertThat(List.of(fieldNames(tree))).containsExactly(List.of("site", "blog_id", "storage", "read_from",
+                "orders", "rejected"));
+        assertThat(streamed.stdout).isEqualTo(JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(tree) + System.lineSeparator());
     }
 
     @Test
