@@ -119,8 +119,8 @@ caricomtr_install() {
   else
     archive="$CARICOMTR_WP_BUILD_DIR/downloads/$kind-$version.$SRC_FORMAT"
     [ -f "$archive" ] || caricomtr_download "$SRC_URL" "$archive"
-    if [ "$kind" = wordpress ] && [ -z "${CARICOMTR_DOWNLOAD_BASE_WORDPRESS:-}" ]; then
-      # wordpress.org publishes a SHA-1 next to each release.
+    if [ "$kind" = wordpress ]; then
+      # wordpress.org (and its mirrors) publish a SHA-1 next to each release.
       [ -f "$archive.sha1" ] || caricomtr_download "$SRC_URL.sha1" "$archive.sha1"
       [ "$(sha1sum "$archive" | cut -d' ' -f1)" = "$(tr -d ' \n' < "$archive.sha1")" ] \
         || { rm -f "$archive" "$archive.sha1"; caricomtr_die "$SRC_URL does not match its published SHA-1"; }
@@ -164,4 +164,61 @@ caricomtr_create_database() {
     $sql = "CREATE DATABASE IF NOT EXISTS `" . str_replace("`", "``", $name) . "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci";
     if (!$db->query($sql)) { fwrite(STDERR, $db->error . "\n"); exit(1); }
   ' "$1" "$2" "$4"
+}
+
+# The PHPCS bundle of ../shared/wordpress (php-codesniffer-wpcs.tar.xz, see its VERSIONS), or the very same
+# commits fetched from GitHub, assembled in the same layout: php_codesniffer/ and standards/<name>/.
+CARICOMTR_PHPCS_PARTS=(
+  "php_codesniffer PHPCSStandards/PHP_CodeSniffer ad545ea9c1b7d270ce0fc9cbfb884161cd706119"                 # 3.13.4
+  "standards/WordPress-Coding-Standards WordPress/WordPress-Coding-Standards 9333efcbff231f10dfd9c56bb7b65818b4733ca7" # 3.1.0
+  "standards/PHPCSUtils PHPCSStandards/PHPCSUtils 87b233b00daf83fb70f40c9a28692be017ea7c6c"                 # 1.0.12
+  "standards/PHPCSExtra PHPCSStandards/PHPCSExtra 11d387c6642b6e4acaf0bd9bf5203b8cca1ec489"                 # 1.2.1
+  "standards/PHPCompatibility PHPCompatibility/PHPCompatibility 3f79f96be9289a49eb85a4db3e8f5b7d55ba06d2"   # 10.0.0-dev
+  "standards/PHPCompatibilityWP PHPCompatibility/PHPCompatibilityWP bd53f24e7528422ac51d64dc8d53e8d4c4a877b3" # 3.0.0-alpha2
+  "standards/PHPCompatibilityParagonie PHPCompatibility/PHPCompatibilityParagonie 7a979711c87d8202b52f56c56bd719d09d8ed7f5" # 2.0.0-alpha2
+)
+
+# caricomtr_install_phpcs DEST: DEST/php_codesniffer and DEST/standards/*, unless DEST holds them already.
+caricomtr_install_phpcs() {
+  local dest="$1" marker="$1/.caricomtr-source" shared_name="php-codesniffer-wpcs.tar.xz" id
+  if [ -f "$CARICOMTR_SHARED_WORDPRESS/$shared_name" ]; then
+    local sum
+    sum="$(caricomtr_shared_sum "$shared_name")"
+    [ -n "$sum" ] || caricomtr_die "$CARICOMTR_SHARED_WORDPRESS/SHA256SUMS does not list $shared_name"
+    id="shared $shared_name sha256:$sum"
+  else
+    id="download ${CARICOMTR_PHPCS_PARTS[*]}"
+  fi
+  if [ -f "$marker" ] && [ "$(cat "$marker")" = "$id" ]; then
+    return 0
+  fi
+  mkdir -p "$(dirname "$dest")"
+  local tmp
+  tmp="$(mktemp -d "$(dirname "$dest")/.unpack-phpcs.XXXXXX")"
+  if [ -f "$CARICOMTR_SHARED_WORDPRESS/$shared_name" ]; then
+    (cd "$CARICOMTR_SHARED_WORDPRESS" && grep -E "[ *]$shared_name\$" SHA256SUMS | sha256sum -c --quiet --strict -) \
+      || caricomtr_die "$CARICOMTR_SHARED_WORDPRESS/$shared_name does not match its SHA256SUMS entry"
+    caricomtr_log "unpacking $shared_name into $dest"
+    tar -xJf "$CARICOMTR_SHARED_WORDPRESS/$shared_name" -C "$tmp"
+    [ -d "$tmp/phpcs-wpcs/php_codesniffer" ] || { rm -rf "$tmp"; caricomtr_die "$shared_name has no phpcs-wpcs/ folder"; }
+    mv "$tmp/phpcs-wpcs" "$tmp/tree"
+  else
+    local part where repo commit archive base
+    mkdir -p "$tmp/tree/standards"
+    for part in "${CARICOMTR_PHPCS_PARTS[@]}"; do
+      read -r where repo commit <<< "$part"
+      base="${CARICOMTR_DOWNLOAD_BASE_GITHUB:-https://github.com}"
+      archive="$CARICOMTR_WP_BUILD_DIR/downloads/${repo//\//-}-$commit.tar.gz"
+      [ -f "$archive" ] || caricomtr_download "$base/$repo/archive/$commit.tar.gz" "$archive"
+      mkdir -p "$tmp/part"
+      tar -xzf "$archive" -C "$tmp/part"
+      [ -d "$tmp/part/${repo#*/}-$commit" ] || { rm -rf "$tmp"; caricomtr_die "$archive has no ${repo#*/}-$commit/ folder"; }
+      mv "$tmp/part/${repo#*/}-$commit" "$tmp/tree/$where"
+      rm -rf "$tmp/part"
+    done
+  fi
+  rm -rf "$dest"
+  mv "$tmp/tree" "$dest"
+  rm -rf "$tmp"
+  printf '%s' "$id" > "$marker"
 }

@@ -41,10 +41,10 @@ function caricomtr_site_fail( $message ) {
 	exit( 1 );
 }
 
-$url                    = caricomtr_parse_url( (string) getenv( 'CARICOMTR_SITE_URL' ) );
-$_SERVER['HTTP_HOST']   = $url['host'] . ( isset( $url['port'] ) ? ':' . $url['port'] : '' );
+$caricomtr_url          = caricomtr_parse_url( (string) getenv( 'CARICOMTR_SITE_URL' ) );
+$_SERVER['HTTP_HOST']   = $caricomtr_url['host'] . ( isset( $caricomtr_url['port'] ) ? ':' . $caricomtr_url['port'] : '' );
 $_SERVER['REQUEST_URI'] = '/';
-$_SERVER['SERVER_NAME'] = $url['host'];
+$_SERVER['SERVER_NAME'] = $caricomtr_url['host'];
 
 /**
  * `parse_url()` before WordPress is loaded.
@@ -61,7 +61,7 @@ function caricomtr_parse_url( $site_url ) {
 }
 
 if ( 'install' === $caricomtr_step ) {
-	define( 'WP_INSTALLING', true );
+	define( 'WP_INSTALLING', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- WordPress's own: install before loading normally.
 	require $caricomtr_dir . '/wp-load.php';
 	require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 	if ( is_blog_installed() ) {
@@ -147,7 +147,15 @@ if ( Automattic\WooCommerce\Utilities\OrderUtil::custom_orders_table_usage_is_en
 
 // Sample orders, made by WooCommerce's own API, so that the order lists are not empty.
 $caricomtr_wanted = (int) getenv( 'CARICOMTR_SITE_ORDERS' );
-$caricomtr_have   = count( wc_get_orders( array( 'limit' => $caricomtr_wanted, 'return' => 'ids', 'status' => array_keys( wc_get_order_statuses() ) ) ) );
+$caricomtr_have   = count(
+	wc_get_orders(
+		array(
+			'limit'  => $caricomtr_wanted,
+			'return' => 'ids',
+			'status' => array_keys( wc_get_order_statuses() ),
+		)
+	)
+);
 if ( $caricomtr_have < $caricomtr_wanted ) {
 	$caricomtr_product = new WC_Product_Simple();
 	$caricomtr_product->set_name( 'Türk kahvesi 250 g' );

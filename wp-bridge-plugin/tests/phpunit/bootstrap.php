@@ -33,14 +33,14 @@ if ( ! is_file( $caricomtr_tests_dir . '/includes/functions.php' ) ) {
 	exit( 1 );
 }
 if ( ! defined( 'WP_TESTS_CONFIG_FILE_PATH' ) ) {
-	define( 'WP_TESTS_CONFIG_FILE_PATH', $caricomtr_tests_dir . '/wp-tests-config.php' );
+	define( 'WP_TESTS_CONFIG_FILE_PATH', $caricomtr_tests_dir . '/wp-tests-config.php' ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- the test library's own setting.
 }
 
 require_once $caricomtr_tests_dir . '/includes/functions.php';
 
 // The plugins are active the way a shop has them: listed in active_plugins, loaded by wp-settings.php from
 // wp-content/plugins (where bin/install-wp-tests.sh links this plugin), ours first as WordPress sorts them.
-$GLOBALS['wp_tests_options'] = array(
+$GLOBALS['wp_tests_options'] = array( // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedVariableFound -- the test library's own setting.
 	'active_plugins' => $caricomtr_woocommerce ? array( $caricomtr_plugin, 'woocommerce/woocommerce.php' ) : array( $caricomtr_plugin ),
 );
 
@@ -51,12 +51,12 @@ tests_add_filter(
 			return;
 		}
 		if ( '1' !== getenv( 'WP_TESTS_SKIP_INSTALL' ) ) {
-			// Uninstalling and installing before init makes WooCommerce load its translations and touch the Action
-			// Scheduler early; both notices are about this bootstrap, not about the code under test.
+			// Uninstalling before init makes WooCommerce touch the Action Scheduler early: a notice about this
+			// bootstrap, not about the code under test.
 			add_filter( 'doing_it_wrong_trigger_error', '__return_false' );
 			// The test installer drops WordPress's tables only: WooCommerce's of the previous run go here.
-			define( 'WP_UNINSTALL_PLUGIN', true );
-			define( 'WC_REMOVE_ALL_DATA', true );
+			define( 'WP_UNINSTALL_PLUGIN', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- WordPress's, read by WooCommerce's uninstall.php.
+			define( 'WC_REMOVE_ALL_DATA', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- WooCommerce's: drop its tables too.
 			include WP_PLUGIN_DIR . '/woocommerce/uninstall.php';
 			WC_Install::install();
 			// WooCommerce creates the HPOS tables only when HPOS is on already; inside a test, CREATE TABLE
@@ -74,7 +74,7 @@ tests_add_filter(
 					->change_feature_enable( 'custom_order_tables', 'hpos' === $caricomtr_storage );
 			}
 			// Reload the roles, with the capabilities WooCommerce just added.
-			$GLOBALS['wp_roles'] = null;
+			$GLOBALS['wp_roles'] = null; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- forces wp_roles() to read the roles again.
 			wp_roles();
 			remove_filter( 'doing_it_wrong_trigger_error', '__return_false' );
 		}
@@ -109,8 +109,16 @@ foreach ( array( 'doing_it_wrong_run', 'deprecated_function_run', 'deprecated_ar
 	);
 }
 
+// WooCommerce loads its own translations before init while the bootstrap installs it; that notice is about
+// WooCommerce and this bootstrap, not about the plugin, and is kept out of the output while WordPress loads.
+$caricomtr_quiet_woocommerce = function ( $trigger, $function_name, $message ) {
+	return '_load_textdomain_just_in_time' === $function_name && false !== strpos( $message, '<code>woocommerce</code>' ) ? false : $trigger;
+};
+tests_add_filter( 'doing_it_wrong_trigger_error', $caricomtr_quiet_woocommerce, 10, 3 );
+
 require $caricomtr_tests_dir . '/includes/bootstrap.php';
 
+remove_filter( 'doing_it_wrong_trigger_error', $caricomtr_quiet_woocommerce, 10 );
 restore_error_handler();
 $GLOBALS['caricomtr_problems_while_loading'] = array_values(
 	array_filter(

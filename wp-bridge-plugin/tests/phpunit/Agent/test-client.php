@@ -139,7 +139,15 @@ final class Test_Client extends Bridge_Test_Case {
 
 	public function test_field_errors_come_back_in_the_error_data(): void {
 		$client = Test_Env::client();
-		$error  = $client->put( $client->site_path( '/settings' ), array( 'settings' => array( 'invoice_series' => 'toolong!', 'retention_days' => '0' ) ) );
+		$error  = $client->put(
+			$client->site_path( '/settings' ),
+			array(
+				'settings' => array(
+					'invoice_series' => 'toolong!',
+					'retention_days' => '0',
+				),
+			)
+		);
 		$this->assert_agent_error( $error, 'invalid_settings', 400 );
 		$fields = wp_list_pluck( $error->get_error_data()['fields'], 'field' );
 		sort( $fields );

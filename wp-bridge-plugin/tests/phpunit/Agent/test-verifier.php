@@ -75,13 +75,13 @@ final class Test_Verifier extends Bridge_Test_Case {
 	public function test_malformed_or_repeated_headers_are_unsigned(): void {
 		$good      = $this->signed();
 		$malformed = array(
-			'signature in upper case'    => array( 'X-Caricomtr-Signature' => strtoupper( $good['X-Caricomtr-Signature'] ) ),
-			'signature without v1='      => array( 'X-Caricomtr-Signature' => substr( $good['X-Caricomtr-Signature'], 3 ) ),
-			'timestamp not digits'       => array( 'X-Caricomtr-Timestamp' => '1767225600.0' ),
-			'nonce too short'            => array( 'X-Caricomtr-Nonce' => 'short' ),
+			'signature in upper case'     => array( 'X-Caricomtr-Signature' => strtoupper( $good['X-Caricomtr-Signature'] ) ),
+			'signature without v1='       => array( 'X-Caricomtr-Signature' => substr( $good['X-Caricomtr-Signature'], 3 ) ),
+			'timestamp not digits'        => array( 'X-Caricomtr-Timestamp' => '1767225600.0' ),
+			'nonce too short'             => array( 'X-Caricomtr-Nonce' => 'short' ),
 			'nonce with other characters' => array( 'X-Caricomtr-Nonce' => 'nonce+0123456789abcdef' ),
-			'site id with a space'       => array( 'X-Caricomtr-Site' => 'shop 1' ),
-			'header repeated'            => array( 'X-Caricomtr-Nonce' => array( 'nonce-0123456789abcdef', 'nonce-0123456789abcdeg' ) ),
+			'site id with a space'        => array( 'X-Caricomtr-Site' => 'shop 1' ),
+			'header repeated'             => array( 'X-Caricomtr-Nonce' => array( 'nonce-0123456789abcdef', 'nonce-0123456789abcdeg' ) ),
 		);
 		foreach ( $malformed as $what => $change ) {
 			$this->assert_refused( 'unsigned', $this->verifier()->verify( 'POST', self::TARGET, array_merge( $good, $change ), self::BODY ), $what );

@@ -44,5 +44,4 @@ final class Test_Plugin_Loads extends Bridge_Test_Case {
 		$this->assertSame( $hpos ? 1 : 0, $in_hpos_table );
 		$this->assertSame( $hpos ? 'shop_order_placehold' : 'shop_order', get_post_type( $order->get_id() ) );
 	}
-
 }

@@ -63,7 +63,7 @@ final class Test_Requirements extends Bridge_Test_Case {
 	}
 
 	public function test_the_notice_is_escaped(): void {
-		$plugin = new Plugin(
+		$plugin  = new Plugin(
 			Plugin::instance()->file(),
 			new Requirements(
 				function () {
