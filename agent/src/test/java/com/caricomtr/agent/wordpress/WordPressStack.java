@@ -93,6 +93,9 @@ public final class WordPressStack implements AutoCloseable, ExtensionContext.Sto
         long start = System.nanoTime();
         TestDatabase databases = TestDatabase.get();
         WordPressStack stack = new WordPressStack(BridgeLayout.find(), databases.settings("mysql"));
+        // The run closes the stack when it ends; this is for a JVM stopped before (Ctrl-C of wp-test-env.sh), so
+        // that the agent and php -S do not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "wordpress-stack-stop"));
         try {
             stack.startAll(databases, withPhpUnit);
         } catch (Exception | Error e) {
@@ -144,6 +147,9 @@ public final class WordPressStack implements AutoCloseable, ExtensionContext.Sto
         }
         for (Storage storage : Storage.values()) {
             Site site = sites.get(storage);
+            // The site's files are kept between runs, its database is new: so is its log (BridgeBrowserTest
+            // asserts that the plugin left nothing in it).
+            Files.deleteIfExists(site.docroot().resolve("wp-content/debug.log"));
             int port = PhpServer.freePort();
             sites.put(storage, new Site(storage, site.agentSite(), site.docroot(), "http://127.0.0.1:" + port));
             time("site: install-wp-site.sh (" + storage.id + ")", () -> installSite(sites.get(storage), false));
