@@ -112,6 +112,9 @@ final class Plugin {
 	 * Starts the features when WooCommerce is there; otherwise shows administrators why not, and does nothing else.
 	 */
 	public function start(): void {
+		if ( $this->running ) {
+			return;
+		}
 		if ( ! $this->requirements->met() ) {
 			if ( is_admin() ) {
 				( new Requirements_Notice( $this->requirements ) )->register();
