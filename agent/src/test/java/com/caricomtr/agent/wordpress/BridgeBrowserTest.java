@@ -30,9 +30,14 @@ class BridgeBrowserTest {
         BridgeLayout layout = BridgeLayout.find();
         Path tests = layout.browserTests();
         if (!Files.isDirectory(tests.resolve("node_modules/playwright-core"))) {
+            // .ci/run installs it before the tests; on a developer's machine the test does it the first time.
             ExternalTools.require("the bridge plugin's browser tests (playwright-core is not installed)", "npm");
-            Exec.command("npm", "ci", "--no-audit", "--no-fund").dir(tests).timeout(Duration.ofMinutes(5))
-                    .log(layout.logs().resolve("npm-ci.log")).runChecked();
+            Exec.Result npm = Exec.command("npm", "ci", "--no-audit", "--no-fund").dir(tests)
+                    .timeout(Duration.ofMinutes(5)).log(layout.logs().resolve("npm-ci.log")).run();
+            if (npm.exitCode() != 0) {
+                ExternalTools.skip("the bridge plugin's browser tests: playwright-core is not installed and `npm ci`"
+                        + " in " + tests + " failed (exit " + npm.exitCode() + ", see " + npm.log() + ")");
+            }
         }
         WordPressStack wp = lazy.get(false);
         Map<WordPressStack.Storage, WordPressStack.Site> sites = wp.servedSites();
