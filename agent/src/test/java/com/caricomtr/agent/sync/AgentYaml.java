@@ -13,7 +13,7 @@ import com.caricomtr.agent.db.DatabaseSettings;
  * sandbox's company {@code DEMO}, without waiting for a bridge; anything else is set per site by dotted key
  * ({@code "sync.lease" → "3s"}).
  */
-final class AgentYaml {
+public final class AgentYaml {
     private final StringBuilder yaml = new StringBuilder("""
             server:
               host: 127.0.0.1
@@ -21,7 +21,7 @@ final class AgentYaml {
             sites:
             """);
 
-    static AgentYaml agent() {
+    public static AgentYaml agent() {
         return new AgentYaml();
     }
 
@@ -30,7 +30,18 @@ final class AgentYaml {
      *
      * @param settings keys below the site, {@code section.key} (e.g. {@code invoice.series}), written in order
      */
-    AgentYaml site(String id, String jdbcUrl, DatabaseSettings db, String cariBaseUrl, Map<String, String> settings) {
+    public AgentYaml site(String id, String jdbcUrl, DatabaseSettings db, String cariBaseUrl,
+            Map<String, String> settings) {
+        return site(id, SyncFixture.SECRET + id, "wp_", jdbcUrl, db, cariBaseUrl, settings);
+    }
+
+    /**
+     * A site with its own secret and table prefix (a WordPress installed with another {@code $table_prefix}).
+     *
+     * @param settings keys below the site, {@code section.key} (e.g. {@code invoice.series}), written in order
+     */
+    public AgentYaml site(String id, String secret, String prefix, String jdbcUrl, DatabaseSettings db,
+            String cariBaseUrl, Map<String, String> settings) {
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         section(sections, "database").putAll(Map.of("url", quoted(jdbcUrl), "user", quoted(db.user()),
                 "password", quoted(db.password())));
@@ -44,8 +55,8 @@ final class AgentYaml {
             section(sections, key.substring(0, dot)).put(key.substring(dot + 1), value);
         });
         yaml.append("  - id: ").append(id).append('\n')
-                .append("    secret: ").append(quoted(SyncFixture.SECRET + id)).append('\n')
-                .append("    prefix: wp_\n");
+                .append("    secret: ").append(quoted(secret)).append('\n')
+                .append("    prefix: ").append(prefix).append('\n');
         sections.forEach((section, values) -> {
             yaml.append("    ").append(section).append(":\n");
             values.forEach((key, value) -> yaml.append("      ").append(key).append(": ").append(value).append('\n'));
@@ -54,7 +65,7 @@ final class AgentYaml {
     }
 
     /** The file, deleted when the test JVM exits. */
-    Path write() throws IOException {
+    public Path write() throws IOException {
         Path file = Files.createTempFile("agent", ".yaml");
         file.toFile().deleteOnExit();
         Files.writeString(file, yaml);

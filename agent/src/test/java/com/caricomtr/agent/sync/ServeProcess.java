@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import com.caricomtr.agent.cli.AgentJvm;
 
 /**
- * An agent in its own JVM ({@code Main serve}, without polling unless asked), as in production: what "two agents", "a crash" and
- * "a restart" mean in a test. Its output goes to {@code target/<agentId>.log}.
+ * An agent in its own JVM ({@code Main serve}, without polling unless asked), as in production: what "two agents",
+ * "a crash" and "a restart" mean in a test. Its output goes to {@code target/<agentId>.log}.
  */
-final class ServeProcess implements AutoCloseable {
+public final class ServeProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -24,17 +24,17 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** With a heap to spare for a test's extra work. */
-    static ServeProcess start(Path config, String agentId) throws IOException {
+    public static ServeProcess start(Path config, String agentId) throws IOException {
         return start(config, agentId, List.of("-Xmx256m"), false);
     }
 
     /** As {@link #start}, polling the shop for changed orders as a production agent does. */
-    static ServeProcess startPolling(Path config, String agentId) throws IOException {
+    public static ServeProcess startPolling(Path config, String agentId) throws IOException {
         return start(config, agentId, List.of("-Xmx256m"), true);
     }
 
     /** With the agent's production JVM flags ({@link AgentJvm#flags()}): a small heap, C1 only. */
-    static ServeProcess startAsInProduction(Path config, String agentId) throws IOException {
+    public static ServeProcess startAsInProduction(Path config, String agentId) throws IOException {
         return start(config, agentId, AgentJvm.flags(), false);
     }
 
@@ -53,21 +53,21 @@ final class ServeProcess implements AutoCloseable {
         return new ServeProcess(process, log);
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
     /** What the agent printed so far. */
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Waits until the agent has started its sync and its API (it prints "listening on"). */
-    void awaitServing(Duration timeout) throws IOException, InterruptedException {
+    public void awaitServing(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -82,7 +82,7 @@ final class ServeProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the agent gets no chance to finish anything, as in a crash. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
