@@ -104,7 +104,8 @@ final class Test_Client extends Bridge_Test_Case {
 		// be refused as bad_signature.
 		$states = $client->get( $client->site_path( '/orders/states' ), array( 'ids' => array( 1, 2 ) ) );
 		$this->assertIsArray( $states, $this->describe( $states ) );
-		$this->assertSame( array( 'state' => 'none' ), $states['states']['1'] );
+		$this->assertSame( 'none', $states['states']['1']['state'] );
+		$this->assertSame( '', $states['states']['1']['invoice_number'], 'every state has the same keys' );
 		$this->assertStringEndsWith( '/orders/states?ids=1%2C2', $this->requests[0][0] );
 
 		$logs = $client->get(
