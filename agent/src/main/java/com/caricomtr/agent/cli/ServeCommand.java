@@ -91,16 +91,39 @@ public final class ServeCommand implements Callable<Integer> {
         // A warning only: the start does not wait for the registrations to be read (the database may be away).
         Thread.ofVirtual().name("trigger-status-check")
                 .start(() -> UnknownTriggerStatuses.warnAtStart(engine, hooks.registry()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            engine.close();
-            hooks.close();
-        }, "agent-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, engine, hooks), "agent-stop"));
+        exitCleanlyOn("TERM");
+        exitCleanlyOn("INT");
         System.out.println("caricomtr-agent " + AgentRouting.VERSION + " (" + id + ") syncing " + sites.size()
                 + " site(s), listening on http://" + config.get("server.host").asString().orElse("127.0.0.1") + ":"
                 + server.port());
         AgentCommand.markServing();
         return 0;
+    }
+
+    /**
+     * SIGTERM (systemd, Docker) and Ctrl-C stop the agent as it should stop: no new claims, deliveries under way
+     * finished or given back, then exit 0. The JVM's own handling would run the same shutdown hook but exit 143,
+     * which a supervisor reads as a failure.
+     */
+    private static void exitCleanlyOn(String signal) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> System.exit(0));
+        } catch (IllegalArgumentException unsupported) {
+            // A JVM run with -Xrs, or a platform without the signal: the shutdown hook still stops the agent.
+        }
+    }
+
+    private static void stop(WebServer server, SyncEngine engine, BridgeHooks hooks) {
+        System.Logger log = System.getLogger(ServeCommand.class.getName());
+        log.log(System.Logger.Level.INFO, "stopping: no new claims; deliveries under way may finish within "
+                + SyncEngine.STOP_GRACE.toSeconds() + " s, the rest is given back");
+        long started = System.nanoTime();
+        server.stop();
+        engine.close();
+        hooks.close();
+        // Printed, as the start line is: the logging system closes its handlers in a shutdown hook of its own.
+        System.out.println("caricomtr-agent stopped in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     private List<SiteConfig> sites(Config config) {

@@ -46,6 +46,19 @@ final class OrderSync {
         this.numbers = new InvoiceNumbers(site, hooks);
     }
 
+    /**
+     * Hands a claim back unsent, due now and not an attempt, so that the next agent (or this one restarted) takes
+     * it without waiting for the lease. When even that cannot be recorded, the lease runs out as after a crash.
+     */
+    void giveBack(Claim claim, String why) {
+        try {
+            site.state().orders().markRetry(claim, "retryable", why + "; not an attempt", Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "site " + site.id() + " order " + claim.orderId()
+                    + ": not given back, retried after the lease: " + e);
+        }
+    }
+
     void rejected(Claim claim, Rejection rejection) {
         hooks.beforeSync(site.id(), claim.orderId());
         fail(claim, "permanent", rejection.field(), rejection.message());

@@ -32,7 +32,15 @@ final class RateLimiter {
      * Returns 0 only when interrupted (the interrupt stays set) or when {@code wanted} is 0.
      */
     int acquireUpTo(int wanted) {
-        while (wanted > 0) {
+        return acquireUpTo(wanted, () -> true);
+    }
+
+    /**
+     * As {@link #acquireUpTo(int)}, giving up (0) once {@code keepWaiting} says no: checked whenever the waiting
+     * thread is unparked, so that a stopping worker need not sit out a slow rate's interval.
+     */
+    int acquireUpTo(int wanted, java.util.function.BooleanSupplier keepWaiting) {
+        while (wanted > 0 && keepWaiting.getAsBoolean()) {
             long wait;
             synchronized (this) {
                 long now = System.nanoTime();

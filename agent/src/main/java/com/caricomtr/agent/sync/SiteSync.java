@@ -36,6 +36,7 @@ public final class SiteSync implements AutoCloseable {
     /** Backfills add theirs from request threads while {@link #close()} may be going through the list. */
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
+    private volatile Thread workerThread;
 
     SiteSync(SiteRuntime site, String agentId, SyncHooks hooks) {
         this.site = site;
@@ -48,7 +49,8 @@ public final class SiteSync implements AutoCloseable {
     }
 
     void start(boolean polling) {
-        threads.add(Thread.ofVirtual().name("sync-" + site.id()).start(worker));
+        workerThread = Thread.ofVirtual().name("sync-" + site.id()).start(worker);
+        threads.add(workerThread);
         if (polling) {
             try {
                 poller.startWatchingIfNew();
@@ -245,7 +247,16 @@ public final class SiteSync implements AutoCloseable {
     public void close() {
         running = false;
         worker.stop();
-        threads.forEach(Thread::interrupt);
+        // The worker first: it lets deliveries under way finish and gives back what it had not started. The poller,
+        // the clean-up and backfills only read and queue, so they may be cut short.
+        threads.stream().filter(t -> t != workerThread).forEach(Thread::interrupt);
+        try {
+            if (workerThread != null && !workerThread.join(SyncWorker.STOP_GRACE.plusSeconds(3))) {
+                workerThread.interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Thread t : threads) {
             try {
                 if (!t.join(Duration.ofSeconds(5))) {

@@ -15,6 +15,8 @@ import com.caricomtr.agent.sync.state.AgentState;
  */
 public final class SyncEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
+    /** How long {@link #close()} lets each site's deliveries under way finish before giving them back. */
+    public static final java.time.Duration STOP_GRACE = SyncWorker.STOP_GRACE;
     private final String agentId;
     private final Map<String, SiteRuntime> runtimes;
     private volatile Map<String, SiteSync> sites = Map.of();

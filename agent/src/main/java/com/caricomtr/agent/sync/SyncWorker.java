@@ -1,5 +1,6 @@
 package com.caricomtr.agent.sync;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ final class SyncWorker implements Runnable {
     private final SyncHooks hooks;
     private final OrderSync orderSync;
     private final OrderOutcomes outcomes;
+    /** How long a stop lets deliveries under way finish: less than the ten seconds Docker waits before SIGKILL. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(7);
+
     private final Semaphore wake = new Semaphore(0);
     /** Deliveries running towards Cari: {@code concurrency}. */
     private final Semaphore slots;
@@ -45,6 +49,7 @@ final class SyncWorker implements Runnable {
     private final int concurrency;
     private final RateLimiter rate;
     private volatile boolean running = true;
+    private volatile Thread runner;
     private boolean waitedForHooks;
 
     SyncWorker(SiteRuntime site, String workerId, SyncHooks hooks, OrderOutcomes outcomes) {
@@ -67,11 +72,17 @@ final class SyncWorker implements Runnable {
     void stop() {
         running = false;
         wake.release();
+        Thread thread = runner;
+        if (thread != null) {
+            java.util.concurrent.locks.LockSupport.unpark(thread); // out of the rate limiter's wait
+        }
     }
 
     @Override
     public void run() {
-        try (ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor()) {
+        runner = Thread.currentThread();
+        ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             while (running) {
                 int handled = 0;
                 try {
@@ -84,6 +95,28 @@ final class SyncWorker implements Runnable {
                     idle();
                 }
             }
+        } finally {
+            finishInFlight(deliveries);
+        }
+    }
+
+    /**
+     * Stopping: deliveries under way may finish within {@link #STOP_GRACE} (a container runtime sends SIGKILL ten
+     * seconds after SIGTERM); orders claimed but not started are given back at once. What is still running after
+     * the grace is interrupted and given back too, so that another agent need not wait for a lease to run out.
+     */
+    private void finishInFlight(ExecutorService deliveries) {
+        deliveries.shutdown();
+        try {
+            if (!deliveries.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "site " + site.id() + ": deliveries still running after "
+                        + STOP_GRACE.toSeconds() + " s; interrupting them");
+                deliveries.shutdownNow();
+                deliveries.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            deliveries.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -145,12 +178,16 @@ final class SyncWorker implements Runnable {
                 try {
                     slots.acquire();
                     try {
-                        orderSync.sync(claim, order);
+                        if (running) {
+                            orderSync.sync(claim, order);
+                        } else {
+                            orderSync.giveBack(claim, "the agent stopped before sending it");
+                        }
                     } finally {
                         slots.release();
                     }
                 } catch (InterruptedException e) {
-                    // Closing: the claim comes back when its lease expires, as after a crash.
+                    orderSync.giveBack(claim, "the agent stopped while it waited to be sent");
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "site " + site.id() + " order " + order.id()
@@ -179,7 +216,7 @@ final class SyncWorker implements Runnable {
             running = false;
             return 0;
         }
-        int allowed = running ? rate.acquireUpTo(free) : 0;
+        int allowed = running ? rate.acquireUpTo(free, () -> running) : 0;
         inHand.release(free - allowed);
         if (Thread.currentThread().isInterrupted()) {
             running = false;
