@@ -1,18 +1,14 @@
 package com.caricomtr.agent.api;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +17,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+
 /**
  * Calls a site's bridge so that the shop's own WordPress callbacks run (docs/agent-api.md, "Hook relay"). Requests
  * are signed like the bridge's requests to the agent, with the same site secret.
@@ -28,7 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>A hook never stops a sync: a filter that fails in any way (no answer in time, an HTTP error, an answer that
  * is not {@code {"value": ...}} of the right type) yields the unfiltered value and one logged warning; an action
  * is sent without waiting. Redirects are not followed: the signature covers the path, and order data must not
- * follow a redirect to wherever it points.
+ * follow a redirect to wherever it points. OkHttp, as for Cari: one HTTP client library in the agent.
  */
 public final class HookRelayClient implements AutoCloseable {
     public static final String LOGGER_NAME = "com.caricomtr.agent.api.relay";
@@ -38,7 +41,11 @@ public final class HookRelayClient implements AutoCloseable {
     private final HookRegistry registry;
     private final SiteSecrets secrets;
     private final RelaySettings settings;
-    private HttpClient http;
+    private OkHttpClient http;
+
+    /** A bridge's answer: its status and its body, read up to the answer limit. */
+    private record Answer(int status, byte[] body) {
+    }
 
     public HookRelayClient(HookRegistry registry, SiteSecrets secrets, RelaySettings settings) {
         this.registry = registry;
@@ -47,16 +54,21 @@ public final class HookRelayClient implements AutoCloseable {
     }
 
     /**
-     * Made at the first call: an agent whose shops hook nothing never pays for the client's selector thread and
-     * buffers (the idle agent's memory is measured against a budget).
+     * Made at the first call: an agent whose shops hook nothing never pays for the client's threads and buffers (the
+     * idle agent's memory is measured against a budget).
      */
-    private synchronized HttpClient http() {
+    private synchronized OkHttpClient http() {
         if (http == null) {
-            http = HttpClient.newBuilder()
+            okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+            // Every call goes to one bridge host; OkHttp's default of 5 at once would queue a busy site's filters.
+            dispatcher.setMaxRequestsPerHost(32);
+            http = new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
                     .connectTimeout(settings.connectTimeout())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    // PHP servers behind plain http do not speak h2c; asking would only cost a round trip.
-                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(false)
+                    .followSslRedirects(false)
+                    // A relay call is signed once; OkHttp must not send it a second time behind our back.
+                    .retryOnConnectionFailure(false)
                     .build();
         }
         return http;
@@ -70,13 +82,13 @@ public final class HookRelayClient implements AutoCloseable {
      */
     public JsonNode filter(String siteId, Hook hook, JsonNode value, ObjectNode context) {
         requireKind(hook, Hook.Kind.FILTER);
-        Optional<HttpRequest> request = request(siteId, hook, arguments(value, context), settings.filterTimeout());
+        Optional<Request> request = request(siteId, hook, arguments(value, context));
         if (request.isEmpty()) {
             return value;
         }
-        CompletableFuture<HttpResponse<byte[]>> exchange = send(request.get());
+        CompletableFuture<Answer> exchange = send(request.get(), settings.filterTimeout());
         try {
-            HttpResponse<byte[]> answer = exchange.get(settings.filterTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            Answer answer = exchange.get(settings.filterTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return filteredValue(siteId, hook, answer).orElse(value);
         } catch (TimeoutException e) {
             exchange.cancel(true);
@@ -98,19 +110,18 @@ public final class HookRelayClient implements AutoCloseable {
     public CompletableFuture<Boolean> notify(String siteId, Hook hook, ObjectNode arguments) {
         requireKind(hook, Hook.Kind.ACTION);
         ObjectNode args = arguments == null ? MAPPER.createObjectNode() : arguments;
-        Optional<HttpRequest> request = request(siteId, hook, args, settings.actionTimeout());
+        Optional<Request> request = request(siteId, hook, args);
         if (request.isEmpty()) {
             return CompletableFuture.completedFuture(false);
         }
-        return send(request.get())
-                .orTimeout(settings.actionTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        return send(request.get(), settings.actionTimeout())
                 .handle((answer, failure) -> {
                     if (failure != null) {
-                        warn(siteId, hook, describe(unwrap(failure)), false);
+                        warn(siteId, hook, describe(failure), false);
                         return false;
                     }
-                    if (answer.statusCode() / 100 != 2) {
-                        warn(siteId, hook, "HTTP " + answer.statusCode(), false);
+                    if (answer.status() / 100 != 2) {
+                        warn(siteId, hook, "HTTP " + answer.status(), false);
                         return false;
                     }
                     return true;
@@ -118,7 +129,7 @@ public final class HookRelayClient implements AutoCloseable {
     }
 
     /** The signed request, or empty when the site has no callback for the hook or no longer has a secret. */
-    private Optional<HttpRequest> request(String siteId, Hook hook, ObjectNode args, Duration timeout) {
+    private Optional<Request> request(String siteId, Hook hook, ObjectNode args) {
         Optional<URI> callback = registry.callbackFor(siteId, hook);
         if (callback.isEmpty()) {
             return Optional.empty();
@@ -133,20 +144,51 @@ public final class HookRelayClient implements AutoCloseable {
         body.set("args", args);
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         return Optional.of(new RequestSigner(siteId, secret.get())
-                .request("POST", callback.get(), bytes)
-                .timeout(timeout)
-                .header("Content-Type", "application/json; charset=utf-8")
+                .okHttpRequest("POST", callback.get(), bytes, "application/json; charset=utf-8")
                 .header("Accept", "application/json")
                 .build());
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {
-        return http().sendAsync(request, info -> new BoundedBodySubscriber(settings.maxAnswerBytes()));
+    /** Sends on OkHttp's dispatcher, the whole exchange bounded by {@code timeout}, the body by the answer limit. */
+    private CompletableFuture<Answer> send(Request request, Duration timeout) {
+        CompletableFuture<Answer> done = new CompletableFuture<>();
+        Call call = http().newCall(request);
+        call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call failed, IOException e) {
+                done.completeExceptionally(e);
+            }
+
+            @Override
+            public void onResponse(Call answered, Response response) {
+                try (response) {
+                    done.complete(new Answer(response.code(), bounded(response)));
+                } catch (IOException | RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            }
+        });
+        done.whenComplete((answer, failure) -> {
+            if (done.isCancelled()) {
+                call.cancel();
+            }
+        });
+        return done;
     }
 
-    private Optional<JsonNode> filteredValue(String siteId, Hook hook, HttpResponse<byte[]> answer) {
-        if (answer.statusCode() != 200) {
-            warn(siteId, hook, "HTTP " + answer.statusCode(), true);
+    private byte[] bounded(Response response) throws IOException {
+        int max = settings.maxAnswerBytes();
+        BufferedSource source = response.body().source();
+        if (source.request(max + 1L)) {
+            throw new IOException("the answer is longer than " + max + " bytes (relay.max-answer-bytes)");
+        }
+        return source.getBuffer().readByteArray();
+    }
+
+    private Optional<JsonNode> filteredValue(String siteId, Hook hook, Answer answer) {
+        if (answer.status() != 200) {
+            warn(siteId, hook, "HTTP " + answer.status(), true);
             return Optional.empty();
         }
         JsonNode json;
@@ -183,16 +225,14 @@ public final class HookRelayClient implements AutoCloseable {
     }
 
     private static String describe(Throwable failure) {
-        if (failure instanceof HttpTimeoutException || failure instanceof TimeoutException) {
+        if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        if (failure instanceof TimeoutException || failure instanceof InterruptedIOException) {
             return "no answer in time";
         }
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + LogText.clean(message));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
     }
 
     private static void requireKind(Hook hook, Hook.Kind kind) {
@@ -204,7 +244,9 @@ public final class HookRelayClient implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (http != null) {
-            http.close();
+            http.dispatcher().cancelAll();
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
         }
     }
 }

@@ -56,6 +56,21 @@ public final class RequestSigner {
         return builder;
     }
 
+    /**
+     * An OkHttp request carrying the method, the body and the signature, for the agent's own calls to a bridge. The
+     * signed target is the path and query exactly as OkHttp will send them (it may encode what the URI left raw).
+     */
+    public okhttp3.Request.Builder okHttpRequest(String method, URI uri, byte[] body, String contentType) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        okhttp3.HttpUrl url = okhttp3.HttpUrl.get(uri.toString());
+        String target = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+        okhttp3.Request.Builder builder = new okhttp3.Request.Builder().url(url).method(method,
+                bytes.length == 0 && !"POST".equals(method) && !"PUT".equals(method) ? null
+                        : okhttp3.RequestBody.create(bytes, okhttp3.MediaType.get(contentType)));
+        sign(method, target, bytes).asMap().forEach(builder::header);
+        return builder;
+    }
+
     public String siteId() {
         return siteId;
     }
