@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PackageOrderTest {
     private static final String ROOT = "com.caricomtr.agent";
     private static final Map<String, Integer> RANK = Map.ofEntries(
-            Map.entry("config", 0), Map.entry("db", 0), Map.entry("woo", 1), Map.entry("woo.php", 1),
-            Map.entry("demo", 2), Map.entry("invoice", 2), Map.entry("cari", 3), Map.entry("sync.state", 4),
-            Map.entry("sync", 5), Map.entry("api", 6), Map.entry("cli", 7), Map.entry("", 8));
+            Map.entry("config", 0), Map.entry("json", 0), Map.entry("db", 0), Map.entry("woo", 1),
+            Map.entry("woo.php", 1), Map.entry("demo", 2), Map.entry("invoice", 2), Map.entry("cari", 3),
+            Map.entry("sync.state", 4), Map.entry("sync", 5), Map.entry("api", 6), Map.entry("cli", 7),
+            Map.entry("", 8));
 
     private static JavaClasses classes;
 

@@ -1,5 +1,7 @@
 package com.caricomtr.agent.api;
 
+import com.caricomtr.agent.json.Json;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -7,7 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 /** The one error shape of the agent's API: {@code {"error":{"code":"...","message":"..."}}}. */
 final class ApiErrors {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private ApiErrors() {
     }

@@ -12,6 +12,8 @@ import java.util.function.Function;
 
 import com.caricomtr.agent.sync.state.HookStore;
 import com.caricomtr.agent.sync.state.StateStoreException;
+import com.caricomtr.agent.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +32,7 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class HookRegistrationService implements HttpService {
     static final String PATH = "/v1/sites/{site}/hooks";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final HookRegistry registry;
     private final Function<String, List<String>> triggerStatuses;

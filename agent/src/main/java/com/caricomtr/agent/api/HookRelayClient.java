@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.caricomtr.agent.json.Json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,7 +38,7 @@ import okio.BufferedSource;
 public final class HookRelayClient implements AutoCloseable {
     public static final String LOGGER_NAME = "com.caricomtr.agent.api.relay";
     private static final System.Logger LOGGER = System.getLogger(LOGGER_NAME);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final HookRegistry registry;
     private final SiteSecrets secrets;

@@ -2,18 +2,16 @@ package com.caricomtr.agent.cari;
 
 import java.io.IOException;
 
+import com.caricomtr.agent.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The one Jackson setup for Cari bodies. Money never passes through it as a number: the DTOs hold strings. */
 final class CariJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            // Cari may add fields to its answers; that must not break a running agent.
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** The agent's one set-up; Cari's shapes name every key themselves, so its snake_case default never applies. */
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private CariJson() {
     }

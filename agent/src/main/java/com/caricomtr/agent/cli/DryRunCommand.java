@@ -23,6 +23,8 @@ import com.caricomtr.agent.woo.Order;
 import com.caricomtr.agent.woo.OrderReader;
 import com.caricomtr.agent.woo.WooSite;
 
+import com.caricomtr.agent.json.Json;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
         description = "Print, as JSON, the Cari payloads the agent would send for a site's orders, sending nothing.")
 public final class DryRunCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @Mixin
     SiteOptions site;

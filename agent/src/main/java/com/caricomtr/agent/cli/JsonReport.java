@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.caricomtr.agent.json.Json;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * order, so two outputs can be diffed.
  */
 final class JsonReport implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final JsonGenerator generator;
     private final List<JsonNode> rejected = new ArrayList<>();

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import com.caricomtr.agent.json.Json;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +34,7 @@ public final class HookStore {
     public static final Pattern STATUS_KEY = Pattern.compile("[a-z0-9_-]{1,20}");
     private static final int MAX_NAMES_LENGTH = 1024;
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final System.Logger LOG = System.getLogger(HookStore.class.getName());
 
     private final DataSource dataSource;
