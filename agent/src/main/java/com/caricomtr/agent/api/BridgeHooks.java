@@ -27,6 +27,7 @@ public final class BridgeHooks implements SyncHooks, AutoCloseable {
     /** Over the registrations stored in the state of the engine's sites, calling bridges with the sites' secrets. */
     public static BridgeHooks over(SyncEngine engine, SiteSecrets secrets, RelaySettings settings) {
         HookRegistry registry = HookRegistry.stored(engine.states());
+        engine.onSiteAdded(site -> registry.addStore(site.id(), site.state().hooks()));
         return new BridgeHooks(registry, new HookRelayClient(registry, secrets, settings));
     }
 

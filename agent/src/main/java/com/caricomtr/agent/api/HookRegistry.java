@@ -40,8 +40,13 @@ public final class HookRegistry {
 
     /** Registrations of the sites in {@code stores} kept there; other sites' in memory only. */
     public HookRegistry(Map<String, HookStore> stores, Duration refreshAfter) {
-        this.stores = Map.copyOf(stores);
+        this.stores = new ConcurrentHashMap<>(stores);
         this.refreshNanos = refreshAfter.toNanos();
+    }
+
+    /** The store of a site that joined while the agent runs (a network's new blog). */
+    public void addStore(String siteId, HookStore store) {
+        stores.putIfAbsent(siteId, store);
     }
 
     /** Over the hook registrations stored in each site's state. */

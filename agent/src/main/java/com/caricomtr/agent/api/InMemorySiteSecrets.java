@@ -23,12 +23,25 @@ public final class InMemorySiteSecrets implements SiteSecrets {
      */
     static final int SHORTEST_SECRET = 32;
 
-    private final Map<String, String> secretsBySite;
-    private final Masker masker;
+    private volatile Map<String, String> secretsBySite;
+    private volatile Masker masker;
 
     private InMemorySiteSecrets(Map<String, String> secretsBySite) {
         this.secretsBySite = Map.copyOf(secretsBySite);
         this.masker = Masker.of(secretsBySite.values().toArray(String[]::new));
+    }
+
+    /**
+     * A site that joined while the agent runs (a network's new blog), under the same rules as {@link #of}.
+     *
+     * @throws IllegalArgumentException when the id or the secret breaks them; nothing is added
+     */
+    public synchronized void add(String siteId, String secret) {
+        Map<String, String> more = new LinkedHashMap<>(secretsBySite);
+        more.put(siteId, secret);
+        of(more);
+        secretsBySite = Map.copyOf(more);
+        masker = Masker.of(more.values().toArray(String[]::new));
     }
 
     /**

@@ -27,7 +27,8 @@ final class ConfigKeys {
         Set<String> keys = new TreeSet<>(List.of(
                 "auth.clock-skew", "auth.max-body-size", "auth.replay-cache-size",
                 "relay.connect-timeout", "relay.filter-timeout", "relay.action-timeout", "relay.max-answer-bytes",
-                "sites[].id", "sites[].prefix", "sites[].state-schema",
+                "sites[].id", "sites[].prefix", "sites[].state-schema", "sites[].multisite",
+                "sites[].multisite-rediscovery",
                 "sites[].database.url", "sites[].database.user", "sites[].database.max-pool-size",
                 "sites[].cari.base-url", "sites[].cari.firma-kodu", "sites[].cari.connect-timeout",
                 "sites[].cari.read-timeout", "sites[].cari.write-timeout", "sites[].cari.call-timeout",

@@ -12,6 +12,7 @@ import com.caricomtr.agent.api.InMemorySiteSecrets;
 import com.caricomtr.agent.api.RelaySettings;
 import com.caricomtr.agent.api.SignatureSettings;
 import com.caricomtr.agent.api.UnknownTriggerStatuses;
+import com.caricomtr.agent.sync.NetworkConfig;
 import com.caricomtr.agent.sync.SiteConfig;
 import com.caricomtr.agent.config.ConfigurationRefused;
 import com.caricomtr.agent.sync.SyncEngine;
@@ -72,12 +73,17 @@ public final class ServeCommand implements Callable<Integer> {
     private int serve() throws Exception {
         Config config = ConfigFile.load(configFile);
         List<SiteConfig> sites = sites(config);
-        Map<String, String> secretsBySite = new LinkedHashMap<>();
-        sites.forEach(s -> secretsBySite.put(s.id(), s.secret()));
-        InMemorySiteSecrets secrets = secrets(secretsBySite);
+        List<NetworkConfig> networks = networks(config);
+        if (sites.isEmpty() && networks.isEmpty()) {
+            throw new ConfigurationRefused(configFile + " configures no sites: add one under sites (see"
+                    + " agent.example.yaml)");
+        }
+        secrets(secretsOf(sites, networks));
         String id = agentId != null ? agentId
                 : java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
-        SyncEngine engine = SyncEngine.open(sites, id);
+        SyncEngine engine = SyncEngine.open(sites, networks, id);
+        InMemorySiteSecrets secrets = secrets(engine.secrets());
+        engine.onSiteAdded(site -> secrets.add(site.id(), site.config().secret()));
         BridgeHooks hooks = BridgeHooks.over(engine, secrets, RelaySettings.from(config.get("relay")));
         WebServer server;
         try {
@@ -94,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, engine, hooks), "agent-stop"));
         exitCleanlyOn("TERM");
         exitCleanlyOn("INT");
-        System.out.println("caricomtr-agent " + AgentRouting.VERSION + " (" + id + ") syncing " + sites.size()
+        System.out.println("caricomtr-agent " + AgentRouting.VERSION + " (" + id + ") syncing " + engine.secrets().size()
                 + " site(s), listening on http://" + config.get("server.host").asString().orElse("127.0.0.1") + ":"
                 + server.port());
         AgentCommand.markServing();
@@ -133,11 +139,23 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException invalid) {
             throw new ConfigurationRefused(configFile + ": " + invalid.getMessage());
         }
-        if (sites.isEmpty()) {
-            throw new ConfigurationRefused(configFile + " configures no sites: add one under sites (see"
-                    + " agent.example.yaml)");
-        }
         return sites;
+    }
+
+    private List<NetworkConfig> networks(Config config) {
+        try {
+            return NetworkConfig.allFrom(config);
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigurationRefused(configFile + ": " + invalid.getMessage());
+        }
+    }
+
+    /** The configured secrets, checked before any database is opened: a network's entry stands for its blogs. */
+    private static Map<String, String> secretsOf(List<SiteConfig> sites, List<NetworkConfig> networks) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        sites.forEach(s -> secrets.put(s.id(), s.secret()));
+        networks.forEach(n -> secrets.put(n.entry().id(), n.entry().secret()));
+        return secrets;
     }
 
     private InMemorySiteSecrets secrets(Map<String, String> secretsBySite) {

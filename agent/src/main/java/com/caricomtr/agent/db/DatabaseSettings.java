@@ -24,4 +24,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "****")
                 + ", maxPoolSize=" + maxPoolSize + "]";
     }
+
+    public DatabaseSettings withPoolName(String name) {
+        return new DatabaseSettings(jdbcUrl, user, password, maxPoolSize, name);
+    }
 }

@@ -22,11 +22,16 @@ import com.caricomtr.agent.cari.Masker;
 final class SharedNumbering {
     /** What of a site decides which numbers it prints, and where. */
     record Numbering(String siteId, String baseUrl, String firmaKodu, String series, boolean gibStyle,
-                     boolean sharedOnPurpose) {
+                     boolean sharedOnPurpose, String network) {
 
         static Numbering of(SiteConfig config, SiteSettings settings) {
+            return of(config, settings, null);
+        }
+
+        /** @param network the multisite network the site is a blog of, or null */
+        static Numbering of(SiteConfig config, SiteSettings settings, String network) {
             return new Numbering(config.id(), config.cari().baseUrl(), settings.firmaKodu(), settings.invoiceSeries(),
-                    config.invoice().gibStyleNumber(), config.sharedNumbering());
+                    config.invoice().gibStyleNumber(), config.sharedNumbering(), network);
         }
 
         boolean sameCompany(Numbering other) {
@@ -52,8 +57,16 @@ final class SharedNumbering {
 
     /** Two sites whose numbers coincide in one Cari company. */
     record Overlap(Numbering a, Numbering b) {
+        /**
+         * Both configured so, or two blogs of one network: they start from the network's one entry, each blog's admin
+         * giving it a series or firma kodu of its own from the dashboard.
+         */
         boolean onPurpose() {
-            return a.sharedOnPurpose() && b.sharedOnPurpose();
+            return a.sharedOnPurpose() && b.sharedOnPurpose() || siblings();
+        }
+
+        private boolean siblings() {
+            return a.network() != null && a.network().equals(b.network());
         }
 
         boolean involves(String siteId) {
@@ -70,8 +83,9 @@ final class SharedNumbering {
 
         String warning() {
             return "sites " + a.siteId() + " and " + b.siteId() + " share invoice numbering (series " + a.series()
-                    + " / " + b.series() + ") on one Cari company, as configured: an order whose number the other"
-                    + " site took goes to needs_review";
+                    + " / " + b.series() + ") on one Cari company, " + (siblings()
+                    ? "as blogs of network " + a.network() + " do until each has its own series or firma kodu"
+                    : "as configured") + ": an order whose number the other site took goes to needs_review";
         }
     }
 

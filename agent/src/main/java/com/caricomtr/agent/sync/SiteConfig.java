@@ -47,11 +47,13 @@ public record SiteConfig(String id,
         }
     }
 
-    /** Every site under {@code sites} of the agent's configuration. */
+    /** Every single site under {@code sites} of the agent's configuration; networks are {@link NetworkConfig}'s. */
     public static List<SiteConfig> allFrom(Config root) {
         List<SiteConfig> sites = new ArrayList<>();
         for (Config site : root.get("sites").asNodeList().orElse(List.of())) {
-            sites.add(from(site));
+            if (!NetworkConfig.isNetwork(site)) {
+                sites.add(from(site));
+            }
         }
         return sites;
     }
@@ -102,6 +104,12 @@ public record SiteConfig(String id,
     public SiteConfig withCari(CariSettings newCari) {
         return new SiteConfig(id, database, prefix, stateSchema, secret, newCari, invoice, policy,
                 requireHookRegistration, sharedNumbering);
+    }
+
+    /** The same settings for another shop: a blog of a network has its own id, tables and secret. */
+    public SiteConfig forShop(String newId, TablePrefix newPrefix, String newSecret) {
+        return new SiteConfig(newId, database.withPoolName("site-" + newId), newPrefix, stateSchema, newSecret, cari,
+                invoice, policy, requireHookRegistration, sharedNumbering);
     }
 
     public SiteConfig withSharedNumbering(boolean shared) {

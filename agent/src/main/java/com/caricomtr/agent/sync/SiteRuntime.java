@@ -133,7 +133,8 @@ public final class SiteRuntime implements AutoCloseable {
         }
     }
 
-    private static JdbcConnectionPool connect(SiteConfig config) {
+    /** The site's pool; a database that cannot be reached is refused, naming the site and what to check. */
+    static JdbcConnectionPool connect(SiteConfig config) {
         var db = config.database();
         try {
             return JdbcConnectionPool.open(db);

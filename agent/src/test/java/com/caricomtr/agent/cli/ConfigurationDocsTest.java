@@ -36,6 +36,7 @@ class ConfigurationDocsTest {
     /** Each reader, and where the node it is given sits in the file. */
     private static final Map<String, String> READERS = Map.of(
             "sync/SiteConfig.java", "site=sites[]",
+            "sync/NetworkConfig.java", "site=sites[]",
             "cari/CariSettings.java", "cari=sites[].cari",
             "api/SignatureSettings.java", "auth=auth",
             "api/RelaySettings.java", "relay=relay");

@@ -28,7 +28,8 @@ public final class AgentYaml {
     /**
      * A site on {@code jdbcUrl} (the database itself, or a proxy in front of it) with {@code db}'s credentials.
      *
-     * @param settings keys below the site, {@code section.key} (e.g. {@code invoice.series}), written in order
+     * @param settings keys below the site, {@code section.key} (e.g. {@code invoice.series}) or a key of the site
+     *                 itself ({@code multisite}), written in order
      */
     public AgentYaml site(String id, String jdbcUrl, DatabaseSettings db, String cariBaseUrl,
             Map<String, String> settings) {
@@ -50,13 +51,19 @@ public final class AgentYaml {
         cari.put("firma-kodu", "DEMO");
         cari.put("api-token", "demo-token");
         section(sections, "hooks").put("require-registration", "false");
+        Map<String, String> topLevel = new LinkedHashMap<>();
         settings.forEach((key, value) -> {
             int dot = key.indexOf('.');
-            section(sections, key.substring(0, dot)).put(key.substring(dot + 1), value);
+            if (dot < 0) {
+                topLevel.put(key, value);
+            } else {
+                section(sections, key.substring(0, dot)).put(key.substring(dot + 1), value);
+            }
         });
         yaml.append("  - id: ").append(id).append('\n')
                 .append("    secret: ").append(quoted(secret)).append('\n')
                 .append("    prefix: ").append(prefix).append('\n');
+        topLevel.forEach((key, value) -> yaml.append("    ").append(key).append(": ").append(value).append('\n'));
         sections.forEach((section, values) -> {
             yaml.append("    ").append(section).append(":\n");
             values.forEach((key, value) -> yaml.append("      ").append(key).append(": ").append(value).append('\n'));
